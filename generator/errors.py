@@ -1,0 +1,37 @@
+"""One exception family; cli.py turns each into a message and an exit code."""
+
+
+class ShovelError(Exception):
+    """Base of every error this package raises on purpose."""
+
+
+class SourcesError(ShovelError):
+    """sources.yaml (or another input file) is wrong at a known place."""
+
+    def __init__(self, path: str, line: int, col: int, message: str):
+        super().__init__(f"{path}:{line}:{col}: error: {message}")
+        self.path, self.line, self.col, self.message = path, line, col, message
+
+
+class SnapshotError(ShovelError):
+    """The snapshot file cannot be read as a snapshot."""
+
+
+class FetchError(ShovelError):
+    """Talking to GitHub failed in a way the whole run cannot survive (no token, say)."""
+
+
+class RenderError(ShovelError):
+    """A template or a content page could not be rendered."""
+
+
+class WriteError(ShovelError):
+    """The site could not be written where it was asked to go."""
+
+
+class SourcesInvalid(ShovelError):
+    """sources.yaml has one or more problems; all of them are listed, in file order."""
+
+    def __init__(self, problems):
+        self.problems = tuple(sorted(problems, key=lambda p: (p.line, p.col)))
+        super().__init__("\n".join(str(p) for p in self.problems))

@@ -1,0 +1,194 @@
+"""Plain immutable records passed between the pipeline's stages.
+
+Times are kept as the ISO 8601 strings GitHub (or a capture) gave them, "" when unknown:
+the snapshot must hold fields exactly as captured, and a date-only capture ("2022-06-26")
+must not grow an invented time of day. `parse_time` turns them into aware datetimes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+
+
+class SkillArea(StrEnum):
+    BACKEND = "backend"
+    DATA = "data"
+    FRONTEND = "frontend"
+    DESIGN = "design"
+
+
+class Effort(StrEnum):
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class RepoState(StrEnum):
+    """How the last fetch (or capture) of a sources.yaml entry ended."""
+
+    OK = "ok"
+    STALE = "stale"  # the last fetch failed; the issues are from an earlier one
+    RENAMED = "renamed"  # followed to a new name; sources.yaml should be edited
+    ARCHIVED = "archived"
+    MISSING = "missing"  # deleted, private or never existed
+    ISSUES_DISABLED = "issues-disabled"
+    NO_LABELED_ISSUES = "no-labeled-issues"
+    NOT_FETCHED = "not-fetched"  # listed in sources.yaml, absent from the snapshot
+
+
+@dataclass(frozen=True)
+class Source:
+    """One entry of sources.yaml: a repo (or a whole org) and how to read its labels."""
+
+    repo: str
+    """`owner/name` as written; for an org entry, the org's name."""
+    cause: str
+    line: int = 0
+    """Line of the entry in sources.yaml (1-based), for messages."""
+    is_org: bool = False
+    exclude: tuple[str, ...] = ()
+    """For an org entry: repo names left out."""
+    labels: tuple[str, ...] = ()
+    """Beginner labels to pull; the file's defaults when the entry names none."""
+    skills: tuple[tuple[str, SkillArea], ...] = ()
+    """The repo's own map, label (lower case) → skill area; it always wins."""
+    effort: tuple[tuple[str, Effort], ...] = ()
+    """The repo's own map, label (lower case) → effort."""
+    default_skill: SkillArea | None = None
+    name: str = ""
+    description: str = ""
+    contact: str = ""
+    note: str = ""
+
+    @property
+    def key(self) -> str:
+        """Case-folded identity used to match snapshot repos and find duplicates."""
+        return self.repo.lower()
+
+
+@dataclass(frozen=True)
+class Label:
+    name: str
+    color: str = ""
+    """As GitHub gives it (6 hex digits, no '#'), "" when not captured. Untrusted."""
+
+
+@dataclass(frozen=True)
+class Comment:
+    author: str
+    association: str
+    """GitHub's author association: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …"""
+    created: str
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """An open issue as fetched or captured. Every text field is written by strangers."""
+
+    repo: str
+    number: int
+    title: str
+    url: str
+    created: str = ""
+    updated: str = ""
+    author: str = ""
+    labels: tuple[Label, ...] = ()
+    assignees: tuple[str, ...] = ()
+    comments_count: int | None = None
+    """None when the capture did not record it."""
+    last_comment_at: str = ""
+    body: str = ""
+    """Plain-text excerpt of the description."""
+    locked: bool = False
+    linked_pr: str = ""
+    """URL of an open pull request linked to the issue, "" when none is known."""
+    comment_claim: bool = False
+    """A capture saw a comment claiming the issue ("I'd like to work on this")."""
+    comments: tuple[Comment, ...] = ()
+    """Recent comments, oldest first, when fetched."""
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A repository's metadata and its labeled open issues, with how its fetch went."""
+
+    name_with_owner: str
+    url: str
+    source: str = ""
+    """The sources.yaml `repo` (or org) this record was fetched for."""
+    node_id: str = ""
+    description: str = ""
+    language: str = ""
+    topics: tuple[str, ...] = ()
+    stars: int | None = None
+    archived: bool = False
+    pushed_at: str = ""
+    license: str = ""
+    state: RepoState = RepoState.OK
+    state_detail: str = ""
+    """The error, the new name, … in words for the health page."""
+    state_since: str = ""
+    issues: tuple[Issue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Capture:
+    """Where part of a snapshot came from and when."""
+
+    method: str
+    captured_at: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    captured_at: str
+    """When the data was read from GitHub; every page shows it."""
+    repos: tuple[Repo, ...] = ()
+    captures: tuple[Capture, ...] = ()
+
+
+@dataclass(frozen=True)
+class Classification:
+    skills: tuple[SkillArea, ...]
+    """Empty means "any skill": the issue fits no area and is still shown."""
+    effort: Effort
+    reasons: tuple[str, ...] = ()
+    """Why, in words a volunteer can read: "label `role: front end`"."""
+
+
+@dataclass(frozen=True)
+class ClassifiedIssue:
+    issue: Issue
+    repo: Repo
+    source: Source | None
+    classification: Classification
+
+
+@dataclass(frozen=True)
+class Page:
+    """A content page from content/*.md."""
+
+    slug: str
+    title: str
+    html: str
+    """Rendered from the maintainers' own Markdown (trusted, part of this repo)."""
+    description: str = ""
+    order: int = 100
+
+
+def parse_time(value: str) -> datetime | None:
+    """An ISO 8601 date or date-time as GitHub or a capture gave it, as an aware UTC datetime."""
+    if not value:
+        return None
+    text = value.replace("Z", "+00:00")
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)

@@ -1,0 +1,101 @@
+"""Snapshot ⇄ JSON: the committed file the site is built from and `fetch` rewrites.
+
+The format is documented in docs/snapshot.md. Output is deterministic (sorted repos, issues and
+keys, fixed indentation, a final newline) so an unchanged world gives a byte-identical file and
+the scheduled job commits nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, fields
+from typing import Any
+
+from .errors import SnapshotError
+from .model import Capture, Comment, Issue, Label, Repo, RepoState, Snapshot
+
+FORMAT = "shovel-ready-snapshot"
+VERSION = 1
+
+
+def sorted_snapshot(snapshot: Snapshot) -> Snapshot:
+    """The same snapshot with repos and their issues in the one canonical order."""
+    repos = tuple(
+        sorted(
+            (_replace_issues(r, tuple(sorted(r.issues, key=lambda i: i.number))) for r in snapshot.repos),
+            key=lambda r: (r.name_with_owner.lower(), r.name_with_owner),
+        )
+    )
+    return Snapshot(captured_at=snapshot.captured_at, repos=repos, captures=snapshot.captures)
+
+
+def dumps(snapshot: Snapshot) -> bytes:
+    """The snapshot as canonical JSON bytes."""
+    snapshot = sorted_snapshot(snapshot)
+    document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "captured_at": snapshot.captured_at,
+        "captures": [asdict(c) for c in snapshot.captures],
+        "repos": [_repo_to_json(r) for r in snapshot.repos],
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def loads(data: bytes | str, origin: str = "snapshot") -> Snapshot:
+    """Parse snapshot JSON; `origin` names the file in error messages."""
+    try:
+        document = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise SnapshotError(f"{origin}: not valid JSON ({error}); restore it from git or run fetch") from error
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise SnapshotError(f"{origin}: not a Shovel Ready snapshot (no \"format\": \"{FORMAT}\")")
+    if document.get("version") != VERSION:
+        raise SnapshotError(
+            f"{origin}: snapshot version {document.get('version')!r}, this program reads version {VERSION}"
+        )
+    try:
+        return Snapshot(
+            captured_at=document["captured_at"],
+            captures=tuple(Capture(**c) for c in document.get("captures", [])),
+            repos=tuple(_repo_from_json(r) for r in document["repos"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise SnapshotError(f"{origin}: malformed snapshot record ({error!r})") from error
+
+
+def _replace_issues(repo: Repo, issues: tuple[Issue, ...]) -> Repo:
+    values = {f.name: getattr(repo, f.name) for f in fields(Repo)}
+    values["issues"] = issues
+    return Repo(**values)
+
+
+def _repo_to_json(repo: Repo) -> dict[str, Any]:
+    document = asdict(repo)
+    document["state"] = repo.state.value
+    return document
+
+
+def _repo_from_json(document: dict[str, Any]) -> Repo:
+    values = _known(Repo, document)
+    values["topics"] = tuple(values.get("topics", ()))
+    values["state"] = RepoState(values.get("state", RepoState.OK))
+    values["issues"] = tuple(_issue_from_json(i) for i in document.get("issues", ()))
+    return Repo(**values)
+
+
+def _issue_from_json(document: dict[str, Any]) -> Issue:
+    values = _known(Issue, document)
+    values["labels"] = tuple(Label(**label) for label in values.get("labels", ()))
+    values["assignees"] = tuple(values.get("assignees", ()))
+    values["comments"] = tuple(Comment(**c) for c in values.get("comments", ()))
+    return Issue(**values)
+
+
+def _known(record: type, document: dict[str, Any]) -> dict[str, Any]:
+    """The document's fields that `record` has; unknown keys are refused, not dropped silently."""
+    names = {f.name for f in fields(record)}
+    unknown = sorted(set(document) - names)
+    if unknown:
+        raise ValueError(f"unknown {record.__name__.lower()} field(s) {', '.join(unknown)}")
+    return dict(document)
