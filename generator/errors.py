@@ -35,3 +35,7 @@ class SourcesInvalid(ShovelError):
     def __init__(self, problems):
         self.problems = tuple(sorted(problems, key=lambda p: (p.line, p.col)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ContentError(SourcesError):
+    """A content page (content/*.md) is wrong at a known place."""

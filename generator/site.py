@@ -1,0 +1,220 @@
+"""Pure: classified issues, sources and content pages → what each output page and feed shows.
+
+Nothing here renders or writes; every view is a frozen record a template reads, and every
+collection is sorted so the same inputs always give the same site.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from .model import ClassifiedIssue, Effort, Page, Repo, RepoState, SkillArea, Snapshot, Source, parse_time
+
+NEW_FOR = timedelta(days=7)
+FEED_ENTRIES = 50
+ANY_SKILL = "any"
+
+
+@dataclass(frozen=True)
+class Card:
+    """One issue as a card shows it, with the judgement calls already made."""
+
+    item: ClassifiedIssue
+    is_new: bool
+    claim: str
+    """Why the issue is not takeable ("assigned to @x"), "" when it is."""
+
+    @property
+    def issue(self):
+        return self.item.issue
+
+
+@dataclass(frozen=True)
+class FacetLink:
+    label: str
+    path: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A page listing issues: the home page or one facet (skill, effort, cause, language, skill × effort)."""
+
+    path: str
+    title: str
+    description: str
+    cards: tuple[Card, ...]
+    feed_path: str
+    facets: tuple[tuple[str, tuple[FacetLink, ...]], ...] = ()
+
+
+@dataclass(frozen=True)
+class RepoPage:
+    path: str
+    source: Source
+    repo: Repo | None
+    state: RepoState
+    cards: tuple[Card, ...]
+    claimed: tuple[Card, ...]
+    feed_path: str
+
+
+@dataclass(frozen=True)
+class ContentPage:
+    path: str
+    page: Page
+
+
+@dataclass(frozen=True)
+class Feed:
+    path: str
+    title: str
+    page_path: str
+    cards: tuple[Card, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    data_as_of: str
+    now: datetime
+    listings: tuple[Listing, ...]
+    repo_pages: tuple[RepoPage, ...]
+    content_pages: tuple[ContentPage, ...]
+    feeds: tuple[Feed, ...]
+
+
+def plan_site(
+    sources: tuple[Source, ...], snapshot: Snapshot, items: tuple[ClassifiedIssue, ...], pages: tuple[Page, ...]
+) -> Site:
+    """Decide every page of the site. Relative dates are measured from the snapshot's time."""
+    now = parse_time(snapshot.captured_at) or datetime(1970, 1, 1, tzinfo=UTC)
+    cards = tuple(sorted((_card(item, now) for item in items), key=_newest_first))
+    takeable = tuple(c for c in cards if not c.claim)
+    listings = [_home(takeable), *_facet_listings(takeable)]
+    repo_pages = tuple(_repo_pages(sources, snapshot, cards))
+    feeds = [Feed(listing.feed_path, listing.title, listing.path, listing.cards[:FEED_ENTRIES]) for listing in listings]
+    feeds += [
+        Feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards[:FEED_ENTRIES]) for p in repo_pages
+    ]
+    return Site(
+        data_as_of=snapshot.captured_at,
+        now=now,
+        listings=tuple(listings),
+        repo_pages=repo_pages,
+        content_pages=tuple(ContentPage(f"{p.slug}/", p) for p in pages),
+        feeds=tuple(feeds),
+    )
+
+
+def slug(text: str) -> str:
+    """A URL path segment for a cause, language or repo name."""
+    return re.sub(r"[^a-z0-9._-]+", "-", text.lower()).strip("-") or "-"
+
+
+def repo_path(name: str) -> str:
+    return f"repos/{'/'.join(slug(part) for part in name.split('/', 1))}/"
+
+
+def claim_reason(item: ClassifiedIssue) -> str:
+    """Why an issue is already taken, in words; "" when it is free to take."""
+    issue = item.issue
+    if issue.assignees:
+        return "assigned to " + ", ".join(f"@{a}" for a in issue.assignees)
+    if issue.linked_pr:
+        return "a pull request is open"
+    if any(label.name == "📍 Assigned" for label in issue.labels):
+        return "marked assigned when captured"
+    if issue.comment_claim:
+        return "claimed in a comment"
+    return ""
+
+
+def _card(item: ClassifiedIssue, now: datetime) -> Card:
+    created = parse_time(item.issue.created)
+    is_new = created is not None and timedelta(0) <= now - created <= NEW_FOR
+    return Card(item=item, is_new=is_new, claim=claim_reason(item))
+
+
+def _newest_first(card: Card) -> tuple:
+    created = parse_time(card.issue.created)
+    return (-(created.timestamp() if created else 0), card.issue.repo.lower(), card.issue.number)
+
+
+def _skill_keys(card: Card) -> tuple[str, ...]:
+    return tuple(card.item.classification.skills) or (ANY_SKILL,)
+
+
+def _home(cards: tuple[Card, ...]) -> Listing:
+    facets = (
+        ("Skill area", _links(cards, "skills", _skill_keys, _skill_label)),
+        ("Effort", _links(cards, "effort", lambda c: (c.item.classification.effort,), str.capitalize)),
+        ("Cause", _links(cards, "causes", _cause_keys, lambda v: v)),
+        ("Language", _links(cards, "languages", _language_keys, lambda v: v)),
+    )
+    return Listing("", "Shovel-ready issues", "Open issues in progressive open source, free to take.",
+                   cards, "feeds/all.atom", facets)
+
+
+def _facet_listings(cards: tuple[Card, ...]) -> list[Listing]:
+    listings = []
+    for area in (*SkillArea, ANY_SKILL):
+        chosen = tuple(c for c in cards if area in _skill_keys(c))
+        listings.append(_listing(f"skills/{area}/", f"{_skill_label(area)} issues", chosen))
+        for effort in Effort:
+            pair = tuple(c for c in chosen if c.item.classification.effort == effort)
+            listings.append(_listing(f"skills/{area}/{effort}/", f"{_skill_label(area)}, {effort} effort", pair))
+    for effort in Effort:
+        chosen = tuple(c for c in cards if c.item.classification.effort == effort)
+        listings.append(_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen))
+    for kind, keys in (("causes", _cause_keys), ("languages", _language_keys)):
+        for value in sorted({k for c in cards for k in keys(c)}):
+            chosen = tuple(c for c in cards if value in keys(c))
+            listings.append(_listing(f"{kind}/{slug(value)}/", f"{value} issues", chosen))
+    return listings
+
+
+def _listing(path: str, title: str, cards: tuple[Card, ...]) -> Listing:
+    return Listing(path, title, f"{len(cards)} open issues to take: {title.lower()}.", cards, f"{path}feed.atom")
+
+
+def _links(cards, kind, keys, label) -> tuple[FacetLink, ...]:
+    counts = Counter(k for c in cards for k in keys(c))
+    return tuple(FacetLink(label(k), f"{kind}/{slug(k)}/", n) for k, n in sorted(counts.items()))
+
+
+def _skill_label(area: str) -> str:
+    return "Any skill" if area == ANY_SKILL else area.capitalize()
+
+
+def _cause_keys(card: Card) -> tuple[str, ...]:
+    source = card.item.source
+    return (source.cause,) if source else ()
+
+
+def _language_keys(card: Card) -> tuple[str, ...]:
+    language = card.item.repo.language
+    return (language,) if language else ()
+
+
+def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...]):
+    by_source: dict[str, list[Repo]] = {}
+    for repo in snapshot.repos:
+        by_source.setdefault((repo.source or repo.name_with_owner).lower(), []).append(repo)
+    for source in sorted(sources, key=lambda s: s.key):
+        repos = by_source.get(source.key) or ([] if source.is_org else [None])
+        for repo in repos:
+            name = repo.name_with_owner if repo else source.repo
+            mine = tuple(c for c in cards if c.issue.repo.lower() == name.lower())
+            path = repo_path(name)
+            yield RepoPage(
+                path=path,
+                source=source,
+                repo=repo,
+                state=repo.state if repo else RepoState.NOT_FETCHED,
+                cards=tuple(c for c in mine if not c.claim),
+                claimed=tuple(c for c in mine if c.claim),
+                feed_path=f"{path}feed.atom",
+            )
