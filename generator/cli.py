@@ -63,33 +63,82 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, runs `build`.",
         parents=[common],
     )
-    parser.set_defaults(run=_run_build, base_url="/")
+    parser.set_defaults(run=_run_build, base_url="/", theme="default", overrides=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = commands.add_parser("build", parents=[common], help="render the site from the snapshot",
                                 description="Render the site from the snapshot into --out; no network.")
-    build.add_argument("--base-url", default="/", metavar="URL",
-                       help="the site's address or path prefix, e.g. https://owner.github.io/repo/ "
-                       "(default: %(default)s)")
+    _add_render_options(build)
     build.set_defaults(run=_run_build)
+
+    serve = commands.add_parser("serve", parents=[common], help="serve the site locally, rebuilding on changes",
+                                description="Build, serve --out on 127.0.0.1 and rebuild when templates, "
+                                "content, sources or the snapshot change.")
+    _add_render_options(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: %(default)s; 0 picks one)")
+    serve.set_defaults(run=_run_serve)
 
     check = commands.add_parser("check", parents=[common], help="validate sources.yaml",
                                 description="Validate sources.yaml offline; exit 2 on any problem.")
+    check.add_argument("--online", action="store_true",
+                       help="also ask GitHub (at $GITHUB_API_URL, token $GITHUB_TOKEN) whether each repo and "
+                       "label exists; prints a Markdown report on stdout; advisory: exit 0 unless --strict")
+    check.add_argument("--changed-against", metavar="REF",
+                       help="with --online, only the entries added or changed since git revision REF")
+    check.add_argument("--strict", action="store_true", help="with --online, exit 1 when the report has warnings")
     check.set_defaults(run=_run_check)
     return parser
+
+
+def _add_render_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--base-url", default="/", metavar="URL",
+                         help="the site's address or path prefix, e.g. https://owner.github.io/repo/ "
+                         "(default: %(default)s)")
+    command.add_argument("--theme", default="default", metavar="NAME",
+                         help="theme folder under themes/ (default: %(default)s)")
+    command.add_argument("--overrides", default=None, metavar="DIR",
+                         help="a folder with templates/ and static/ that override the theme's files")
 
 
 def _run_build(args: argparse.Namespace) -> int:
     from . import pipeline
 
-    summary = pipeline.build(args.sources, args.snapshot, args.out, base_url=args.base_url)
+    summary = pipeline.build(args.sources, args.snapshot, args.out, base_url=args.base_url,
+                             theme=args.theme, overrides=args.overrides)
     log.info("%s: %d pages, %d issues from %d repos", args.out, summary.pages, summary.issues, summary.repos)
     return EXIT_OK
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from . import sources
+    import os
 
-    found = sources.load(args.sources)
+    from . import check_report, sources
+
+    try:
+        found = sources.load(args.sources)
+    except errors.SourcesInvalid as error:
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            print("\n".join(check_report.annotation(p) for p in error.problems))
+        if args.online:  # the PR comment still says what to fix
+            print(check_report.markdown((), error.problems, checked_all=True))
+        raise
     log.info("%s: %d entries, no problems", args.sources, len(found))
+    if not args.online:
+        return EXIT_OK
+    from . import github_check, sources_diff
+
+    entries = found
+    if args.changed_against:
+        entries = sources_diff.changed(found, sources_diff.at_revision(args.changed_against, args.sources))
+    findings = github_check.inspect(entries, os.environ.get("GITHUB_API_URL", "https://api.github.com"),
+                                    os.environ.get("GITHUB_TOKEN", ""))
+    print(check_report.markdown(findings, (), checked_all=not args.changed_against))
+    warned = any(f.level != "ok" for f in findings)
+    return EXIT_FAILURE if args.strict and warned else EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from . import serve
+
+    serve.serve(args)
     return EXIT_OK

@@ -77,6 +77,20 @@ class Feed:
 
 
 @dataclass(frozen=True)
+class HealthRow:
+    """One sources.yaml entry (or one repo of an org entry) and how its last fetch went."""
+
+    source: Source
+    name: str
+    state: RepoState
+    detail: str
+    since: str
+    issues: int
+    path: str
+    """Its repo page, "" when it has none."""
+
+
+@dataclass(frozen=True)
 class Site:
     data_as_of: str
     now: datetime
@@ -84,6 +98,7 @@ class Site:
     repo_pages: tuple[RepoPage, ...]
     content_pages: tuple[ContentPage, ...]
     feeds: tuple[Feed, ...]
+    health: tuple[HealthRow, ...] = ()
 
 
 def plan_site(
@@ -106,6 +121,7 @@ def plan_site(
         repo_pages=repo_pages,
         content_pages=tuple(ContentPage(f"{p.slug}/", p) for p in pages),
         feeds=tuple(feeds),
+        health=_health(sources, repo_pages),
     )
 
 
@@ -218,3 +234,22 @@ def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...]):
                 claimed=tuple(c for c in mine if c.claim),
                 feed_path=f"{path}feed.atom",
             )
+
+
+def _health(sources: tuple[Source, ...], repo_pages: tuple[RepoPage, ...]) -> tuple[HealthRow, ...]:
+    """Every entry with its state: problems first, the newest problem first, then the healthy ones."""
+    rows = [
+        HealthRow(p.source, p.repo.name_with_owner if p.repo else p.source.repo, p.state,
+                  p.repo.state_detail if p.repo else "", p.repo.state_since if p.repo else "",
+                  len(p.cards) + len(p.claimed), p.path)
+        for p in repo_pages
+    ]
+    covered = {p.source.key for p in repo_pages}
+    rows += [HealthRow(s, s.repo, RepoState.NOT_FETCHED, "org entry not fetched yet", "", 0, "")
+             for s in sources if s.key not in covered]
+
+    def order(row: HealthRow) -> tuple:
+        since = parse_time(row.since)
+        return (row.state == RepoState.OK, -(since.timestamp() if since else 0), row.name.lower())
+
+    return tuple(sorted(rows, key=order))

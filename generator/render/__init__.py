@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from ..site import Card, Site
@@ -30,10 +31,15 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
         page(repo_page.path, "repo.html", repo_page=repo_page, feed_path=repo_page.feed_path)
     for content in site.content_pages:
         page(content.path, "page.html", content=content, feed_path="")
+    page("health/", "health.html", feed_path="")
     files["404.html"] = render_template(env, "404.html", path="404.html", feed_path="", **common)
     for feed in site.feeds:
         files[feed.path] = render_feed(feed, links, site.data_as_of)
     files["api/issues.json"] = _api(site)
+    files["sitemap.xml"] = _sitemap(sorted(n for n in files if n.endswith("index.html")), links)
+    # A sitemap must be named by a full URL, known only when --base-url has a host.
+    sitemap_line = f"Sitemap: {links.absolute('sitemap.xml')}\n" if links.origin else ""
+    files["robots.txt"] = f"User-agent: *\nAllow: /\n{sitemap_line}".encode()
     files["static/labels.css"] = _label_css(site)
     files.update(_static(chain))
     return files
@@ -93,3 +99,12 @@ def _api_issue(card: Card) -> dict:
         "effort": item.classification.effort.value,
         "reasons": list(item.classification.reasons),
     }
+
+
+def _sitemap(pages: list[str], links: Links) -> bytes:
+    """sitemap.xml of every HTML page (the 404 page excepted)."""
+    root = ET.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
+    for name in pages:
+        ET.SubElement(ET.SubElement(root, "url"), "loc").text = links.absolute(name.removesuffix("index.html"))
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"

@@ -1,0 +1,114 @@
+"""The built site as a whole: every internal link resolves (with and without a prefix), feeds parse, pages exist."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import feedparser
+import pytest
+
+from generator import cli
+from generator import snapshot as snapshot_format
+from generator.model import Label, Repo, RepoState, Snapshot
+from tests.helpers import issue, read_tree, write_world
+
+
+class Refs(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.refs += [v for k, v in attrs if k in ("href", "src") and v]
+
+
+def internal_refs(tree: dict[str, bytes], base_url: str):
+    parts = urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    prefix = parts.path
+    for name, data in tree.items():
+        if not name.endswith(".html"):
+            continue
+        parser = Refs()
+        parser.feed(data.decode())
+        page_url = prefix + name.removesuffix("index.html")
+        for ref in parser.refs:
+            if not ref.startswith(("/", "#")) and "://" not in ref and not ref.startswith("mailto:"):
+                ref = urljoin(page_url, ref)
+            if origin and ref.startswith(origin):
+                ref = ref[len(origin):]
+            if ref.startswith(("https://", "http://", "mailto:", "#")):
+                continue
+            yield name, ref, prefix
+
+
+@pytest.mark.parametrize("base_url", ["/", "/shovel-ready/", "https://owner.github.io/repo/"])
+def test_every_internal_link_resolves(tmp_path, base_url):
+    out = tmp_path / "site"
+    assert cli.main(["build", "--out", str(out), "--base-url", base_url, "-q"]) == 0
+    tree = read_tree(out)
+    broken = []
+    checked = 0
+    for page, ref, prefix in internal_refs(tree, base_url):
+        path = urlsplit(ref).path
+        if not path.startswith(prefix):
+            broken.append((page, ref, "outside the prefix"))
+            continue
+        target = path[len(prefix):]
+        target = target + "index.html" if target.endswith("/") or target == "" else target
+        checked += 1
+        if target not in tree:
+            broken.append((page, ref))
+    assert checked > 1000
+    assert broken == []
+
+
+def test_every_feed_parses_cleanly_and_is_discoverable(tmp_path):
+    out = tmp_path / "site"
+    assert cli.main(["build", "--out", str(out), "-q"]) == 0
+    tree = read_tree(out)
+    feeds = [name for name in tree if name.endswith(".atom")]
+    assert len(feeds) > 50
+    for name in feeds:
+        parsed = feedparser.parse(tree[name])
+        assert not parsed.bozo, (name, parsed.bozo_exception)
+        assert len(parsed.entries) <= 50
+        ids = [e.id for e in parsed.entries]
+        assert len(ids) == len(set(ids)), name
+    assert b'rel="alternate" type="application/atom+xml"' in tree["skills/backend/index.html"]
+    assert b'href="/skills/backend/feed.atom"' in tree["skills/backend/index.html"]
+
+
+def test_facets_health_api_and_special_pages(tmp_path):
+    world = {
+        "octo/front": [issue("octo/front", 1, "Style the footer", labels=(Label("role: front end"), Label("size: 2pt")),
+                             created="2026-08-06T00:00:00Z"),
+                       issue("octo/front", 2, "Taken one", assignees=("alice",))],
+        "octo/gone": [],
+    }
+    sources, snap = write_world(tmp_path, world, causes={"octo/front": "voting", "octo/gone": "housing"})
+    data = snapshot_format.loads(snap.read_bytes())
+    gone = Repo("octo/gone", "https://github.com/octo/gone", source="octo/gone", state=RepoState.MISSING,
+                state_detail="repository not found", state_since="2026-08-07T00:00:00Z")
+    snap.write_bytes(snapshot_format.dumps(Snapshot(data.captured_at, (data.repos[0], gone))))
+    out = tmp_path / "site"
+    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    tree = read_tree(out)
+    medium = tree["skills/frontend/medium/index.html"].decode()
+    assert "Style the footer" in medium and "label `role: front end`" in medium
+    assert "Style the footer" not in tree["skills/backend/index.html"].decode()
+    assert "Style the footer" in tree["causes/voting/index.html"].decode()
+    assert "Style the footer" in tree["languages/python/index.html"].decode()
+    home = tree["index.html"].decode()
+    assert "Taken one" not in home and ">new<" in home
+    repo = tree["repos/octo/front/index.html"].decode()
+    assert "Taken one" in repo and "assigned to @alice" in repo
+    health = tree["health/index.html"].decode()
+    assert health.index("octo/gone") < health.index("octo/front")
+    assert "missing: repository not found" in health
+    api = json.loads(tree["api/issues.json"])
+    assert [(i["number"], i["skills"], i["effort"]) for i in api["issues"]] == [(1, ["frontend"], "medium")]
+    for name in ("404.html", "sitemap.xml", "robots.txt", "about/index.html", "static/style.css"):
+        assert name in tree
