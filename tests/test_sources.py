@@ -144,3 +144,11 @@ def test_at_revision_reads_git(tmp_path):
     assert sources_diff.at_revision("HEAD", str(tmp_path / "sources.yaml")) == VALID
     with pytest.raises(errors.SourcesInvalid, match="no git revision 'nope'"):
         sources_diff.at_revision("nope", str(tmp_path / "sources.yaml"))
+
+
+def test_maintainers_page_renders():
+    from generator import pages
+
+    page = pages.parse_page((ROOT / "content" / "maintainers.md").read_text(), ROOT / "content" / "maintainers.md")
+    assert page.title == "Add your repo" and page.description
+    assert "<table>" in page.html and "did you mean" in page.html

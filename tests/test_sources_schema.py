@@ -57,3 +57,16 @@ def test_schema_and_loader_agree_on_malformed_files(name):
         return  # not YAML: editors report it before any schema applies
     schema_rejects = bool(list(_validator().iter_errors(data)))
     assert schema_rejects == (name not in LOADER_ONLY)
+
+
+def _table(markdown: str, heading: str) -> dict[str, str]:
+    section = markdown.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    return {row[0].strip("| `"): row[-1].rstrip(" |") for row in rows}
+
+
+def test_maintainers_page_documents_the_loaders_vocabulary():
+    page = (ROOT / "content" / "maintainers.md").read_text()
+    assert _table(page, "Causes") == sources.CAUSES
+    assert list(_table(page, "Every field")) == list(dict.fromkeys([*sources.REPO_KEYS[:1], "org", "exclude",
+                                                                    *sources.REPO_KEYS[1:]]))
