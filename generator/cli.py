@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, runs `build`.",
         parents=[common],
     )
-    parser.set_defaults(run=_run_build, base_url="/", theme="default", overrides=None)
+    parser.set_defaults(run=_run_build, base_url="/", theme="default", overrides=None, content=None)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = commands.add_parser("build", parents=[common], help="render the site from the snapshot",
@@ -87,13 +87,79 @@ def build_parser() -> argparse.ArgumentParser:
                        help="with --online, only the entries added or changed since git revision REF")
     check.add_argument("--strict", action="store_true", help="with --online, exit 1 when the report has warnings")
     check.set_defaults(run=_run_check)
+    _add_fetch_command(commands, common)
     return parser
+
+
+def _add_fetch_command(commands, common: argparse.ArgumentParser) -> None:
+    fetch = commands.add_parser(
+        "fetch", parents=[common], help="read every listed repo's labeled issues from GitHub into the snapshot",
+        description="Fetch sources.yaml's repos from GitHub (token $GITHUB_TOKEN, API $GITHUB_API_URL, "
+        "GraphQL $GITHUB_GRAPHQL_URL) into --snapshot; a repo that fails keeps its previous data, marked stale.")
+    fetch.add_argument("--strict", action="store_true",
+                       help="exit 1 on any warning (renamed, archived, missing, stale, … repos)")
+    fetch.add_argument("--max-failed", type=float, default=0.2, metavar="SHARE",
+                       help="exit 1 when more than this share of repos failed (default: %(default)s)")
+    fetch.add_argument("--budget-share", type=float, default=0.8, metavar="SHARE",
+                       help="spend at most this share of the hourly rate limit (default: %(default)s)")
+    fetch.add_argument("--max-seconds", type=float, default=900, metavar="S",
+                       help="start no request after this many seconds (default: %(default)s)")
+    fetch.add_argument("--timeout", type=int, default=30, metavar="S",
+                       help="seconds for any one request (default: %(default)s)")
+    fetch.add_argument("--http-cache", default="", metavar="PATH",
+                       help="requests-cache file for REST revalidation and development loops, e.g. "
+                       ".cache/http (git-ignored; never stores the token); default: no cache")
+    fetch.add_argument("--cache-ttl", type=int, default=0, metavar="S",
+                       help="with --http-cache, reuse GraphQL answers this many seconds (default: 0, never)")
+    fetch.set_defaults(run=_run_fetch)
+
+
+def _run_fetch(args: argparse.Namespace) -> int:
+    import os
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from . import classify, fetch, github, snapshot, sources, write
+
+    found = sources.load(args.sources)
+    try:
+        settings = github.Settings.from_env(
+            dict(os.environ), timeout=args.timeout, max_share=args.budget_share, max_seconds=args.max_seconds,
+            cache_path=args.http_cache, cache_ttl=args.cache_ttl)
+    except errors.FetchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = Path(args.snapshot)
+    previous = snapshot.loads(path.read_bytes(), str(path)) if path.exists() else None
+    with github.GitHub(settings) as gh:
+        result = fetch.fetch(found, previous, gh, lambda: datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    write.write_file(path, snapshot.dumps(result.snapshot))
+    for line in result.warnings():
+        log.warning("warning: %s", line)
+    log.info("%s: %d repos, %d issues; %d requests, %d points, %s left", path, len(result.snapshot.repos),
+             fetch.issue_total(result), result.requests, result.points, result.remaining)
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        by_source = {s.key: s for s in found}
+        skills: dict[str, int] = {}
+        for repo in result.snapshot.repos:
+            for issue in repo.issues:
+                areas = classify.classify(issue, repo, by_source.get(repo.source.lower())).skills or ("any",)
+                for area in areas:
+                    skills[str(area)] = skills.get(str(area), 0) + 1
+        summary = Path(os.environ["GITHUB_STEP_SUMMARY"])
+        before = summary.read_bytes() if summary.exists() else b""
+        write.write_file(summary, before + fetch.summary_markdown(result, skills).encode("utf-8"))
+    if result.failed_share > args.max_failed or (args.strict and result.warnings()):
+        return EXIT_FAILURE
+    return EXIT_OK
 
 
 def _add_render_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--base-url", default="/", metavar="URL",
                          help="the site's address or path prefix, e.g. https://owner.github.io/repo/ "
                          "(default: %(default)s)")
+    command.add_argument("--content", default=None, metavar="DIR",
+                         help="folder of Markdown content pages (default: content/ beside build.py)")
     command.add_argument("--theme", default="default", metavar="NAME",
                          help="theme folder under themes/ (default: %(default)s)")
     command.add_argument("--overrides", default=None, metavar="DIR",
@@ -104,7 +170,7 @@ def _run_build(args: argparse.Namespace) -> int:
     from . import pipeline
 
     summary = pipeline.build(args.sources, args.snapshot, args.out, base_url=args.base_url,
-                             theme=args.theme, overrides=args.overrides)
+                             theme=args.theme, overrides=args.overrides, content_dir=args.content)
     log.info("%s: %d pages, %d issues from %d repos", args.out, summary.pages, summary.issues, summary.repos)
     return EXIT_OK
 

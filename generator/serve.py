@@ -20,13 +20,13 @@ def serve(args: argparse.Namespace) -> None:
     """Build once, then serve and rebuild on changes until interrupted."""
     stop = threading.Event()
     rebuild = functools.partial(pipeline.build, args.sources, args.snapshot, args.out, base_url=args.base_url,
-                                theme=args.theme, overrides=args.overrides)
+                                theme=args.theme, overrides=args.overrides, content_dir=args.content)
     rebuild()
     handler = functools.partial(_Quiet, directory=str(Path(args.out).resolve()))
     server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
     log.info("serving %s at http://127.0.0.1:%d/", args.out, server.server_address[1])
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    watched = [Path(args.sources), Path(args.snapshot), pipeline.CONTENT_DIR, THEMES_DIR]
+    watched = [Path(args.sources), Path(args.snapshot), Path(args.content or pipeline.CONTENT_DIR), THEMES_DIR]
     if args.overrides:
         watched.append(Path(args.overrides))
     seen = _stamp(watched)

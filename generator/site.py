@@ -219,11 +219,14 @@ def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...]):
     by_source: dict[str, list[Repo]] = {}
     for repo in snapshot.repos:
         by_source.setdefault((repo.source or repo.name_with_owner).lower(), []).append(repo)
+    by_repo: dict[str, list[Card]] = {}
+    for card in cards:
+        by_repo.setdefault(card.issue.repo.lower(), []).append(card)
     for source in sorted(sources, key=lambda s: s.key):
         repos = by_source.get(source.key) or ([] if source.is_org else [None])
         for repo in repos:
             name = repo.name_with_owner if repo else source.repo
-            mine = tuple(c for c in cards if c.issue.repo.lower() == name.lower())
+            mine = by_repo.get(name.lower(), ())
             path = repo_path(name)
             yield RepoPage(
                 path=path,

@@ -6,6 +6,8 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from markupsafe import Markup
+
 from ..site import Card, Site
 from .feeds import render_feed
 from .html import Links, github_url, label_class, make_environment, render_template, theme_chain
@@ -18,6 +20,17 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
     chain = chain or theme_chain()
     links = Links(base_url)
     env = make_environment(chain, links, site.now)
+    card_template = env.get_template("_card.html")
+    rendered: dict[tuple[str, int], Markup] = {}
+
+    def card_html(card: Card) -> Markup:
+        # A card looks the same on every page it appears on, so it is rendered once.
+        key = (card.issue.repo, card.issue.number)
+        if key not in rendered:
+            rendered[key] = Markup(card_template.render(card=card))
+        return rendered[key]
+
+    env.globals["card_html"] = card_html
     nav = tuple((p.page.title, p.path) for p in site.content_pages)
     common = {"site": site, "nav": nav}
     files: dict[str, bytes] = {}
