@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup
@@ -15,8 +17,27 @@ from .html import Links, github_url, label_class, make_environment, render_templ
 __all__ = ["render_site", "theme_chain", "Links"]
 
 
-def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None = None) -> dict[str, bytes]:
-    """Every file of the site, rendered in memory."""
+class RenderedSite(Mapping[str, bytes]):
+    """{output path: bytes} whose pages are rendered when read, one at a time.
+
+    The writer reads each file once, so a 20,000-issue site never has to sit in memory whole.
+    """
+
+    def __init__(self, makers: dict[str, Callable[[], bytes]]):
+        self._makers = makers
+
+    def __getitem__(self, name: str) -> bytes:
+        return self._makers[name]()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._makers)
+
+    def __len__(self) -> int:
+        return len(self._makers)
+
+
+def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None = None) -> RenderedSite:
+    """Every file of the site: names decided now, bytes rendered when each is read."""
     chain = chain or theme_chain()
     links = Links(base_url)
     env = make_environment(chain, links, site.now)
@@ -33,29 +54,31 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
     env.globals["card_html"] = card_html
     nav = tuple((p.page.title, p.path) for p in site.content_pages)
     common = {"site": site, "nav": nav}
-    files: dict[str, bytes] = {}
+    makers: dict[str, Callable[[], bytes]] = {}
 
-    def page(path: str, template: str, **context) -> None:
-        files[_index(path)] = render_template(env, template, path=path, **common, **context)
+    def page(name: str, path: str, template: str, **context) -> None:
+        makers[name] = partial(render_template, env, template, path=path, **common, **context)
 
     for listing in site.listings:
-        page(listing.path, "listing.html", listing=listing, feed_path=listing.feed_path)
+        page(_index(listing.path), listing.path, "listing.html", listing=listing, feed_path=listing.feed_path)
     for repo_page in site.repo_pages:
-        page(repo_page.path, "repo.html", repo_page=repo_page, feed_path=repo_page.feed_path)
+        page(_index(repo_page.path), repo_page.path, "repo.html", repo_page=repo_page, feed_path=repo_page.feed_path)
     for content in site.content_pages:
-        page(content.path, "page.html", content=content, feed_path="")
-    page("health/", "health.html", feed_path="")
-    files["404.html"] = render_template(env, "404.html", path="404.html", feed_path="", **common)
+        page(_index(content.path), content.path, "page.html", content=content, feed_path="")
+    page("health/index.html", "health/", "health.html", feed_path="")
+    page("404.html", "404.html", "404.html", feed_path="")
     for feed in site.feeds:
-        files[feed.path] = render_feed(feed, links, site.data_as_of)
-    files["api/issues.json"] = _api(site)
-    files["sitemap.xml"] = _sitemap(sorted(n for n in files if n.endswith("index.html")), links)
+        makers[feed.path] = partial(render_feed, feed, links, site.data_as_of)
+    makers["api/issues.json"] = partial(_api, site)
+    makers["sitemap.xml"] = partial(_sitemap, sorted(n for n in makers if n.endswith("index.html")), links)
     # A sitemap must be named by a full URL, known only when --base-url has a host.
     sitemap_line = f"Sitemap: {links.absolute('sitemap.xml')}\n" if links.origin else ""
-    files["robots.txt"] = f"User-agent: *\nAllow: /\n{sitemap_line}".encode()
-    files["static/labels.css"] = _label_css(site)
-    files.update(_static(chain))
-    return files
+    robots = f"User-agent: *\nAllow: /\n{sitemap_line}".encode()
+    makers["robots.txt"] = lambda: robots
+    makers["static/labels.css"] = partial(_label_css, site)
+    for name, data in _static(chain).items():
+        makers[name] = partial(bytes, data)
+    return RenderedSite(makers)
 
 
 def _index(path: str) -> str:
