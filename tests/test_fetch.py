@@ -1,0 +1,210 @@
+"""fetch against the fake GitHub: every entry ends with a state, failures stay local, output is stable."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from fake_github import FakeComment
+
+from generator import snapshot
+from generator.fetch import fetch
+from generator.github import GitHub, Settings
+from generator.model import Repo, RepoState, Snapshot, Source
+
+LABELS = ("good first issue", "help wanted")
+NOW = "2026-12-01T12:00:00Z"
+
+
+def source(repo: str, **fields) -> Source:
+    return Source(repo=repo, cause="civic-tech", labels=fields.pop("labels", LABELS), **fields)
+
+
+def settings(env: dict, **overrides) -> Settings:
+    fast = {"retries": 2, "backoff": 0.0, "max_wait": 2.0, "timeout": 5, **overrides}
+    return Settings.from_env(env, **fast)
+
+
+def run(env, sources, previous=None, now=NOW, **overrides):
+    with GitHub(settings(env, **overrides)) as client:
+        return fetch(sources, previous, client, lambda: now)
+
+
+def by_name(result) -> dict[str, Repo]:
+    return {r.name_with_owner: r for r in result.snapshot.repos}
+
+
+@pytest.fixture
+def world(fake_github):
+    fake = fake_github
+    fake.add_repo("civic/app", description="Tenant rights app", language="Python", stars=42,
+                  topics=("housing", "civic"), pushed_at="2026-11-30T10:00:00Z")
+    fake.add_issue("civic/app", 1, "Fix the footer", labels=("good first issue", "css"),
+                   body="The footer   overlaps\n\nthe form on phones.", author="maria",
+                   created="2026-10-01T00:00:00Z", updated="2026-10-05T00:00:00Z",
+                   comments=[FakeComment("ana", "2026-10-02T00:00:00Z", "Can I take this?", "NONE"),
+                             FakeComment("maria", "2026-10-03T00:00:00Z", "Sure!", "MEMBER")])
+    fake.add_issue("civic/app", 2, "Add Spanish strings", labels=("help wanted",), assignees=("bob",),
+                   linked_prs=(("https://github.com/civic/app/pull/10", "OPEN"),))
+    fake.add_issue("civic/app", 3, "Refactor", labels=("bug",))
+    fake.add_issue("civic/app", 4, "A pull request", labels=("good first issue",), is_pull_request=True)
+    fake.add_issue("civic/app", 5, "Closed PR link", labels=("good first issue",),
+                   linked_prs=(("https://github.com/civic/app/pull/11", "CLOSED"),))
+    fake.add_repo("civic/old", archived=True)
+    fake.add_issue("civic/old", 1, "Old issue", labels=("good first issue",))
+    fake.add_repo("civic/before")
+    fake.add_issue("civic/before", 9, "Moved along", labels=("good first issue",))
+    fake.rename("civic/before", "civic/after")
+    fake.add_repo("civic/closed", has_issues=False)
+    fake.add_repo("civic/quiet")
+    fake.add_issue("civic/quiet", 1, "Unlabeled", labels=("enhancement",))
+    return fake
+
+
+SOURCES = [source(r, line=n) for n, r in enumerate(
+    ["civic/app", "civic/old", "civic/before", "civic/closed", "civic/quiet", "civic/gone"], start=10)]
+
+
+def test_every_entry_ends_with_a_state(world, github_env):
+    repos = by_name(run(github_env, SOURCES))
+    assert {name: r.state for name, r in repos.items()} == {
+        "civic/app": RepoState.OK, "civic/old": RepoState.ARCHIVED, "civic/after": RepoState.RENAMED,
+        "civic/closed": RepoState.ISSUES_DISABLED, "civic/quiet": RepoState.NO_LABELED_ISSUES,
+        "civic/gone": RepoState.MISSING}
+    assert repos["civic/old"].issues == () and repos["civic/quiet"].issues == ()
+    assert "change `repo: civic/before` to `repo: civic/after`" in repos["civic/after"].state_detail
+    assert "line 12" in repos["civic/after"].state_detail
+    assert [i.number for i in repos["civic/after"].issues] == [9]  # followed, still listed
+    assert repos["civic/after"].source == "civic/before"
+
+
+def test_repo_and_issue_fields(world, github_env):
+    app = by_name(run(github_env, SOURCES))["civic/app"]
+    assert (app.description, app.language, app.stars, app.topics, app.license, app.pushed_at) == (
+        "Tenant rights app", "Python", 42, ("civic", "housing"), "MIT", "2026-11-30T10:00:00Z")
+    assert app.node_id.startswith("R_") and app.url == "https://github.com/civic/app"
+    assert [i.number for i in app.issues] == [1, 2, 5]  # not the unlabeled one, never the pull request
+    first, second, third = app.issues
+    assert first.title == "Fix the footer" and first.author == "maria"
+    assert first.body == "The footer overlaps the form on phones."
+    assert [(label.name, label.color) for label in first.labels] == [("good first issue", "7057ff"),
+                                                                      ("css", "7057ff")]
+    assert (first.comments_count, first.last_comment_at) == (2, "2026-10-03T00:00:00Z")
+    assert [(c.author, c.association) for c in first.comments] == [("ana", "NONE"), ("maria", "MEMBER")]
+    assert (first.created, first.updated, first.assignees, first.linked_pr) == (
+        "2026-10-01T00:00:00Z", "2026-10-05T00:00:00Z", (), "")
+    assert second.assignees == ("bob",) and second.linked_pr == "https://github.com/civic/app/pull/10"
+    assert third.linked_pr == ""  # only an open pull request counts
+
+
+def test_unchanged_world_gives_byte_identical_snapshot(world, github_env):
+    first = run(github_env, SOURCES, now="2026-12-01T12:00:00Z")
+    second = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-01T13:00:00Z")
+    assert snapshot.dumps(second.snapshot) == snapshot.dumps(first.snapshot)
+    world.add_issue("civic/app", 6, "New one", labels=("help wanted",))
+    third = run(github_env, SOURCES, previous=second.snapshot, now="2026-12-01T14:00:00Z")
+    assert third.snapshot.captured_at == "2026-12-01T14:00:00Z"
+    # a state that did not change keeps the time it began
+    assert by_name(third)["civic/old"].state_since == "2026-12-01T12:00:00Z"
+
+
+def test_one_failing_repo_keeps_its_previous_data_and_spares_its_batch(world, github_env):
+    first = run(github_env, SOURCES)
+    world.add_issue("civic/app", 7, "Fresh issue", labels=("help wanted",))
+    world.add_issue("civic/after", 10, "Also fresh", labels=("help wanted",))
+    world.inject("status", times=1000, status=502, match='"app"')  # every query that names civic/app
+    later = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-01T13:00:00Z")
+    repos = by_name(later)
+    app = repos["civic/app"]
+    assert app.state is RepoState.STALE and "HTTP 502" in app.state_detail
+    assert "2026-12-01T12:00:00Z" in app.state_detail and app.state_since == "2026-12-01T13:00:00Z"
+    assert [i.number for i in app.issues] == [1, 2, 5]  # the previous fetch's issues, not lost
+    assert [i.number for i in repos["civic/after"].issues] == [9, 10]  # same batch, fetched fresh
+    assert repos["civic/gone"].state is RepoState.MISSING
+
+
+def test_stale_without_previous_data_still_accounted_for(world, github_env):
+    world.inject("status", times=1000, status=503, match='"quiet"')
+    repos = by_name(run(github_env, SOURCES))
+    assert repos["civic/quiet"].state is RepoState.STALE and repos["civic/quiet"].issues == ()
+    assert "never fetched before" in repos["civic/quiet"].state_detail
+    assert repos["civic/app"].state is RepoState.OK
+
+
+@pytest.mark.parametrize("kind", ["status", "truncate", "secondary"])
+def test_transient_faults_are_retried_or_isolated(world, github_env, kind):
+    world.inject(kind, times=1, status=502, retry_after=0)
+    repos = by_name(run(github_env, SOURCES))
+    assert repos["civic/app"].state is RepoState.OK and len(repos["civic/app"].issues) == 3
+    assert any(e.fault == kind for e in world.log)
+
+
+def test_a_timeout_fails_the_request_not_the_run(world, github_env):
+    world.inject("timeout", times=1000, delay=1.2, match='"closed"')
+    repos = by_name(run(github_env, [source("civic/app"), source("civic/closed")], timeout=1, retries=1))
+    assert repos["civic/closed"].state is RepoState.STALE and "Timeout" in repos["civic/closed"].state_detail
+    assert repos["civic/app"].state is RepoState.OK
+
+
+def test_budget_share_stops_before_overspending(world, github_env):
+    world.buckets["graphql"]["limit"] = 10
+    result = run(github_env, SOURCES, max_share=0.1)  # 1 point allowed: the census, then stop
+    repos = by_name(result)
+    assert result.points <= 1
+    assert repos["civic/app"].state is RepoState.STALE and "allowed share" in repos["civic/app"].state_detail
+    assert repos["civic/gone"].state is RepoState.MISSING  # what the census learned is kept
+
+
+def test_spent_budget_is_reported_not_hung_on(world, github_env):
+    world.exhaust("graphql")
+    result = run(github_env, SOURCES)
+    assert {r.state for r in result.snapshot.repos} == {RepoState.STALE}
+    assert "rate limit" in result.snapshot.repos[0].state_detail
+
+
+def test_pagination_up_to_the_cap(fake_github, github_env):
+    fake_github.add_repo("big/repo")
+    for number in range(1, 251):
+        fake_github.add_issue("big/repo", number, f"Issue {number}", labels=("good first issue",),
+                              assignees=("x",) if number % 10 == 0 else (), created=f"2026-01-01T00:{number // 60:02d}:"
+                              f"{number % 60:02d}Z")
+    result = run(github_env, [source("big/repo")], issue_cap=1000)
+    assert [i.number for i in result.snapshot.repos[0].issues] == list(range(1, 251))
+    capped = run(github_env, [source("big/repo")], issue_cap=120)
+    assert len(capped.snapshot.repos[0].issues) == 120
+
+
+def test_org_entries_expand_to_public_unarchived_repos(fake_github, github_env):
+    for name, archived in (("one", False), ("two", False), ("attic", True), ("skip", False)):
+        fake_github.add_repo(f"coop/{name}", archived=archived)
+        fake_github.add_issue(f"coop/{name}", 1, "Help", labels=("help wanted",))
+    entries = [Source(repo="coop", cause="coops", is_org=True, exclude=("skip",), labels=LABELS),
+               source("coop/two", labels=("help wanted",))]
+    repos = by_name(run(github_env, entries))
+    assert sorted(repos) == ["coop/one", "coop/two"]
+    assert repos["coop/one"].source == "coop" and repos["coop/two"].source == "coop/two"
+
+
+def test_unknown_org_keeps_its_previous_repos_stale(fake_github, github_env):
+    previous = Snapshot(captured_at="2026-11-01T00:00:00Z",
+                        repos=(Repo(name_with_owner="ghost/app", url="u", source="ghost"),))
+    entries = [Source(repo="ghost", cause="c", is_org=True, labels=LABELS)]
+    repos = run(github_env, entries, previous=previous).snapshot.repos
+    assert [(r.name_with_owner, r.state) for r in repos] == [("ghost/app", RepoState.STALE)]
+
+
+def test_rename_recognised_by_node_id_after_sources_edit(world, github_env):
+    first = run(github_env, [source("civic/before")])
+    assert first.snapshot.repos[0].state is RepoState.RENAMED
+    second = run(github_env, [source("civic/after")], previous=first.snapshot, now="2026-12-02T00:00:00Z")
+    repo = second.snapshot.repos[0]
+    assert (repo.state, repo.node_id) == (RepoState.OK, first.snapshot.repos[0].node_id)
+
+
+def test_previous_state_since_kept_for_stale_repos(world, github_env):
+    first = run(github_env, SOURCES)
+    world.inject("status", times=1000, match='"app"')
+    second = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-02T00:00:00Z")
+    third = run(github_env, SOURCES, previous=second.snapshot, now="2026-12-03T00:00:00Z")
+    assert by_name(third)["civic/app"].state_since == "2026-12-02T00:00:00Z"
+    assert replace(by_name(third)["civic/app"], state_detail="") is not None
