@@ -1,56 +1,263 @@
-"""Pure: an issue, its repo and its sources.yaml entry → skill areas, effort and the reasons why."""
+"""Pure: an issue, its repo and its sources.yaml entry → skill areas, effort and the reasons why.
+
+Signals, strongest first: the repo's own map in sources.yaml, then label conventions, then the
+text (words, file extensions, the shape of the task), then the repo's language and topics as a
+weak prior. The tables live in classify_rules.py; this module only applies them.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from . import classify_rules as rules
 from .model import Classification, Effort, Issue, Repo, SkillArea, Source
 
-LABEL_SKILLS = {
-    "role: front end": SkillArea.FRONTEND,
-    "frontend": SkillArea.FRONTEND,
-    "front-end": SkillArea.FRONTEND,
-    "role: back end/devops": SkillArea.BACKEND,
-    "backend": SkillArea.BACKEND,
-    "back-end": SkillArea.BACKEND,
-    "role: design": SkillArea.DESIGN,
-    "design": SkillArea.DESIGN,
-    "ux": SkillArea.DESIGN,
-    "role: data analysis": SkillArea.DATA,
-    "data": SkillArea.DATA,
-}
-LABEL_EFFORT = {
-    "size: 0.25pt": Effort.SMALL,
-    "size: 0.5pt": Effort.SMALL,
-    "size: 1pt": Effort.SMALL,
-    "size: 2pt": Effort.MEDIUM,
-    "size: 3pt": Effort.MEDIUM,
-    "size: 5pt": Effort.LARGE,
-    "complexity: small": Effort.SMALL,
-    "complexity: medium": Effort.MEDIUM,
-    "complexity: large": Effort.LARGE,
-}
+_SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_NOT_TEXT = re.compile(r"[^\x20-\x7e]+")  # emoji and other decoration around label words
+_PREFIXED = re.compile(r"^([a-z][a-z .&-]{0,20}?)\s*(?::|/| - )\s*(.+)$")
+_LETTER_PREFIX = re.compile(r"^([a-z])-(.+)$")  # Rust-style "E-easy", "A-client side"
+_SPACED_EFFORT = re.compile(r"^(size|complexity|effort|difficulty|level|points?)\s+(.+)$")
+_POINTS = re.compile(r"^(\d+(?:\.\d+)?)\s*\+?\s*(?:pts?|points?)?$")
+_POINT_PREFIXES = frozenset({"size", "points", "point", "estimate", "sp", "story points"})
+_PARTS = re.compile(r"\s*(?:/|&|,|\+| and )\s*")
+_URL = re.compile(r"https?://\S+")
+_WORD = re.compile(r"[a-z][a-z0-9_#+-]+")  # no rule word is one letter or starts with a digit
+_EXTENSION = re.compile(r"(?<=[a-z0-9_*])\.(" + "|".join(sorted(rules.TEXT_EXTENSIONS, key=len, reverse=True))
+                        + r")\b")
+# Links and background after a "Resources" heading say what to read, not what to build.
+_RESOURCES = re.compile(r"#[ \t]*(?:resources|references|related|links|background)\b")
+_LEAD = re.compile(r"(?:^|[:|\]]\s*)([a-z][a-z-]*)")  # first word of the title and of each "Prefix:" part
+_ORDER = tuple(Effort)
+_AREAS = tuple(SkillArea)
+_WORD_KEYS = frozenset(rules.TEXT_WORDS)
+_PHRASE_HEADS = frozenset(rules.TEXT_PHRASES)
+_EXTENSION_KEYS = frozenset(rules.TEXT_EXTENSIONS)
+_UI_NOUN_KEYS = frozenset(rules.TEXT_UI_NOUNS)
+# Body words are only ever looked up in these tables, so only these are kept (a small set, fast).
+_VOCABULARY = _WORD_KEYS | _PHRASE_HEADS | _UI_NOUN_KEYS | rules.TEXT_NONE_WORDS
+_EFFORT_UP_KEYS = frozenset(rules.EFFORT_UP_WORDS)
+
+
+@lru_cache(maxsize=4096)
+def normalize_label(name: str) -> str:
+    """A label as the rule tables spell it: lower case, no emoji or :shortcodes:, single spaces."""
+    text = _NOT_TEXT.sub(" ", _SHORTCODE.sub(" ", name.lower()))
+    return " ".join(text.replace("_", " ").split())
+
+
+def _split(label: str) -> tuple[str, str]:
+    """("role", "front end") for "role: front end"; ("", label) when there is no prefix."""
+    match = _PREFIXED.match(label) or _LETTER_PREFIX.match(label) or _SPACED_EFFORT.match(label)
+    return (match.group(1).strip(), match.group(2).strip()) if match else ("", label)
+
+
+@lru_cache(maxsize=4096)
+def label_skills(label: str) -> tuple:
+    """Areas (or rules.NONE) a normalized label names by convention; () when it names none."""
+    if label in rules.SKILL_WORDS:
+        return rules.SKILL_WORDS[label]
+    prefix, value = _split(label)
+    if not prefix or prefix in rules.NOT_SKILL_PREFIXES:
+        return ()
+    if prefix in rules.DATA_PREFIXES:
+        return (SkillArea.DATA,)
+    if prefix in rules.ROLE_PREFIXES and value in rules.ROLE_OVERRIDES:
+        return rules.ROLE_OVERRIDES[value]
+    if value in rules.SKILL_WORDS:
+        return rules.SKILL_WORDS[value]
+    value = re.sub(r"\s*\(([^)]*)\)", r" / \1", value)  # "client side (react)" → both words
+    found: list = []
+    for part in _PARTS.split(value):
+        found.extend(area for area in rules.SKILL_WORDS.get(part, ()) if area not in found)
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def label_effort(label: str) -> tuple[int, Effort] | None:
+    """(strength, effort) a normalized label names: 2 for points, 1 for words."""
+    prefix, value = _split(label)
+    if not prefix:
+        bare = rules.EFFORT_WORDS.get(label)
+        return (1, bare) if bare and len(label) > 2 and label not in ("low", "high", "normal") else None
+    if prefix not in rules.EFFORT_PREFIXES:
+        return None
+    points = _POINTS.match(value)
+    if points and prefix in _POINT_PREFIXES:
+        number = float(points.group(1))
+        if number <= rules.POINTS_SMALL_MAX:
+            return 2, Effort.SMALL
+        return 2, Effort.MEDIUM if number <= rules.POINTS_MEDIUM_MAX else Effort.LARGE
+    return (1, rules.EFFORT_WORDS[value]) if value in rules.EFFORT_WORDS else None
 
 
 def classify(issue: Issue, repo: Repo | None = None, source: Source | None = None) -> Classification:
-    """Skill areas and effort for one issue: the repo's own map first, then label conventions."""
-    repo_skills = dict(source.skills) if source else {}
-    repo_effort = dict(source.effort) if source else {}
-    skills: dict[SkillArea, str] = {}
-    effort: tuple[Effort, str] | None = None
-    for label in issue.labels:
-        name = label.name.lower()
-        if name in repo_skills:
-            skills.setdefault(repo_skills[name], f"repo map: `{label.name}` → {repo_skills[name]}")
-        elif name in LABEL_SKILLS:
-            skills.setdefault(LABEL_SKILLS[name], f"label `{label.name}`")
-        if effort is None and name in repo_effort:
-            effort = (repo_effort[name], f"repo map: `{label.name}` → {repo_effort[name]}")
-        elif effort is None and name in LABEL_EFFORT:
-            effort = (LABEL_EFFORT[name], f"label `{label.name}`")
-    if not skills and source and source.default_skill:
-        skills[source.default_skill] = f"repo default: {source.default_skill}"
+    """Skill areas, effort and readable reasons for one issue; pure, so the site can call it per issue."""
+    labels = [(label.name, normalize_label(label.name)) for label in issue.labels]
+    skills, reasons, decided = _skills_from_labels(labels, source)
+    text: _Text | None = None
+    if not decided:
+        text = _Text(issue, labels, words=True)
+        skills, reasons = _skills_from_text(text, repo)
+    effort = _effort_from_labels(labels, source)
     if effort is None:
-        effort = (Effort.SMALL, "no size signal: beginner-labeled issues are small by default")
-    ordered = tuple(area for area in SkillArea if area in skills)
-    return Classification(
-        skills=ordered, effort=effort[0], reasons=tuple(skills[a] for a in ordered) + (effort[1],)
-    )
+        effort = _effort_from_text(text or _Text(issue, labels, words=False), labels)
+    ordered = tuple(area for area in _AREAS if area in skills)
+    return Classification(skills=ordered, effort=effort[0], reasons=tuple(reasons) + (effort[1],))
+
+
+def _skills_from_labels(labels, source: Source | None) -> tuple[set, list[str], bool]:
+    """Areas the labels decide, their reasons, and whether the labels settled the question."""
+    repo_map = dict(source.skills) if source else {}
+    areas: dict[SkillArea, str] = {}
+    none_reason = ""
+    for name, label in labels:
+        mapped = repo_map.get(name.lower()) or repo_map.get(label)
+        if mapped:
+            areas.setdefault(mapped, f"repo map: `{name}` → {mapped}")
+            continue
+        for area in label_skills(label):
+            if area == rules.NONE:
+                none_reason = none_reason or f"label `{name}`: not one of the four areas, so any skill"
+            else:
+                areas.setdefault(area, f"label `{name}`")
+    if areas:
+        return set(areas), [areas[a] for a in _AREAS if a in areas], True
+    if none_reason:
+        return set(), [none_reason], True
+    if source and source.default_skill:
+        return {source.default_skill}, [f"repo default: {source.default_skill}"], True
+    return set(), [], False
+
+
+class _Text:
+    """The words of an issue, found once; `words=False` reads only what the effort guess needs."""
+
+    __slots__ = ("title", "title_text", "leads", "body", "extra", "extensions", "lowered", "checklist")
+
+    def __init__(self, issue: Issue, labels: Iterable[tuple[str, str]], words: bool):
+        title = issue.title.lower()
+        raw = issue.body.lower() if issue.body else ""
+        self.title = set(_WORD.findall(title))
+        self.title_text = title
+        self.leads = {m.group(1) for m in _LEAD.finditer(title)}
+        self.checklist = raw.count("[ ]") + raw.count("[x]") if "[" in raw else 0
+        self.body = self.extra = self.extensions = frozenset()
+        self.lowered = ""
+        if not words:
+            return
+        body = _URL.sub(" ", raw) if "http" in raw else raw
+        # Labels the rules did not use still carry words ("Feature: Refactor CSS").
+        main = " ".join(label for _, label in labels) + "\n" + body
+        cut = _RESOURCES.search(main) if "#" in main else None
+        if cut:
+            main, extra = main[: cut.start()], main[cut.start():]
+            self.extra = _VOCABULARY.intersection(_WORD.findall(extra)) - self.title
+        self.body = _VOCABULARY.intersection(_WORD.findall(main))
+        self.extra = self.extra - self.body
+        self.extensions = set(_EXTENSION.findall(f"{title}\n{body}"))
+        self.lowered = f"{title}\n{main}"
+
+
+def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
+    """Areas the words, file extensions and phrases point to; the repo's language when they are silent."""
+    hits = _text_hits(text)
+    scores: dict[SkillArea, float] = dict.fromkeys(_AREAS, 0.0)
+    for area, points, _ in hits:
+        scores[area] += points
+    if scores[SkillArea.DESIGN] < rules.TEXT_MIN_SCORE:
+        # Not a design task, so the pages and buttons it names are to be coded.
+        for word in sorted((text.title | text.body).intersection(_UI_NOUN_KEYS)):
+            points = rules.TEXT_UI_NOUNS[word] * (2 if word in text.title else 1)
+            scores[SkillArea.FRONTEND] += points
+            hits.append((SkillArea.FRONTEND, points, f"`{word}`"))
+    best = max(scores.values())
+    chosen = {a for a, s in scores.items() if s >= rules.TEXT_MIN_SCORE and s >= rules.TEXT_KEEP_RATIO * best}
+    if chosen:
+        hits.sort(key=lambda hit: (-hit[1], hit[2]))
+        return chosen, [f"mentions {', '.join([cue for area, _, cue in hits if area == a][:4])} → {a}"
+                        for a in _AREAS if a in chosen]
+    none_words = rules.TEXT_NONE_WORDS & (text.title | text.body)
+    if none_words and best < 1:
+        return set(), [f"mentions {', '.join(f'`{w}`' for w in sorted(none_words)[:3])}: any skill"]
+    prior = _prior(repo)
+    if prior and (best == 0 or scores[prior[0]] == best):
+        return {prior[0]}, [prior[1]]
+    return set(), ["no skill signal: any skill"]
+
+
+def _text_hits(text: _Text) -> list[tuple[SkillArea, float, str]]:
+    """Every text cue as (area, points, how to say it), in a fixed order so sums and reasons are stable."""
+    hits = []
+    for word in sorted(text.title.intersection(_WORD_KEYS)):
+        area, weight = rules.TEXT_WORDS[word]
+        hits.append((area, 2 * weight, f"`{word}`"))
+    for word in sorted(text.body.intersection(_WORD_KEYS) - text.title):
+        area, weight = rules.TEXT_WORDS[word]
+        hits.append((area, weight, f"`{word}`"))
+    for word in sorted(text.extra.intersection(_WORD_KEYS)):
+        area, weight = rules.TEXT_WORDS[word]
+        hits.append((area, rules.RESOURCES_WEIGHT * weight, f"`{word}`"))
+    for head in sorted((text.title | text.body).intersection(_PHRASE_HEADS)):
+        for phrase, area, weight in rules.TEXT_PHRASES[head]:
+            if phrase in text.lowered:
+                hits.append((area, weight, f"“{phrase}”"))
+    for extension in sorted(text.extensions.intersection(_EXTENSION_KEYS)):
+        area, weight = rules.TEXT_EXTENSIONS[extension]
+        hits.append((area, weight, f"`.{extension}` files"))
+    return hits
+
+
+def _prior(repo: Repo | None) -> tuple[SkillArea, str] | None:
+    """The weak prior from the repo's topics, else its primary language."""
+    if repo is None:
+        return None
+    for topic in sorted(repo.topics):
+        if topic.lower() in rules.TOPIC_PRIOR:
+            area = rules.TOPIC_PRIOR[topic.lower()]
+            return area, f"repo topic `{topic}` (weak prior) → {area}"
+    area = rules.LANGUAGE_PRIOR.get(repo.language.lower()) if repo.language else None
+    return (area, f"repo language {repo.language} (weak prior) → {area}") if area else None
+
+
+def _effort_from_labels(labels, source: Source | None) -> tuple[Effort, str] | None:
+    """The repo's effort map first; then points over worded sizes over kinds ("epic"), largest wins."""
+    repo_map = dict(source.effort) if source else {}
+    for name, label in labels:
+        mapped = repo_map.get(name.lower()) or repo_map.get(label)
+        if mapped:
+            return mapped, f"repo map: `{name}` → {mapped}"
+    found = [(hit, name) for name, label in labels if (hit := label_effort(label))]
+    if not found:
+        return None
+    (_, effort), name = max(found, key=lambda item: (item[0][0], _ORDER.index(item[0][1])))
+    return effort, f"label `{name}` → {effort}"
+
+
+def _effort_from_text(text: _Text, labels) -> tuple[Effort, str]:
+    """Effort from the shape of the task: its leading verb, big words, checklist length, kind labels."""
+    score, why = 0.0, []
+    for lead in sorted(text.leads):
+        if lead in rules.EFFORT_LEAD_WORDS:
+            score += rules.EFFORT_LEAD_WORDS[lead]
+            why.append(f"title starts with `{lead}`")
+    for word in sorted(text.title.intersection(_EFFORT_UP_KEYS)):
+        score += rules.EFFORT_UP_WORDS[word]
+        why.append(f"title says `{word}`")
+    for phrase in rules.EFFORT_UP_PHRASES:
+        if phrase in text.title_text:
+            score += rules.EFFORT_UP_PHRASES[phrase]
+            why.append(f"title says “{phrase}”")
+    for name, label in labels:
+        if label in rules.EFFORT_LABEL_CUES:
+            score += rules.EFFORT_LABEL_CUES[label]
+            why.append(f"label `{name}`")
+    if text.checklist >= rules.CHECKLIST_MEDIUM:
+        score += 2 if text.checklist >= rules.CHECKLIST_LARGE else 1
+        why.append(f"checklist of {text.checklist} steps")
+    effort = (Effort.LARGE if score >= rules.EFFORT_LARGE_AT else
+              Effort.MEDIUM if score >= rules.EFFORT_MEDIUM_AT else Effort.SMALL)
+    if not why:
+        return effort, "no size signal: beginner-labeled issues are small by default"
+    return effort, f"{', '.join(why[:3])} → {effort}"
