@@ -52,6 +52,8 @@ class Source:
     """For an org entry: repo names left out."""
     labels: tuple[str, ...] = ()
     """Beginner labels to pull; the file's defaults when the entry names none."""
+    labels_from_defaults: bool = False
+    """True when the entry names no labels and `labels` are the file's defaults."""
     skills: tuple[tuple[str, SkillArea], ...] = ()
     """The repo's own map, label (lower case) → skill area; it always wins."""
     effort: tuple[tuple[str, Effort], ...] = ()

@@ -227,7 +227,8 @@ class _Checker:
         if not ident or not cause or None in text.values():
             return None
         source = Source(repo=ident, cause=cause, line=node.start_mark.line + 1, is_org=is_org,
-                        exclude=exclude, labels=labels, skills=skills, effort=effort,
+                        exclude=exclude, labels=labels, labels_from_defaults="labels" not in fields,
+                        skills=skills, effort=effort,
                         default_skill=SkillArea(default_skill) if default_skill else None, **text)
         return source, fields["org" if is_org else "repo"][1]
 

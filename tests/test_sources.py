@@ -47,6 +47,7 @@ def test_valid_file_gives_complete_records():
         default_skill=SkillArea.DESIGN, name="Hack for LA website", note="Join our onboarding first.",
     )
     assert people.labels == ("good first issue", "help wanted")  # the defaults
+    assert people.labels_from_defaults and not website.labels_from_defaults
     assert (org.is_org, org.repo, org.exclude, org.line) == (True, "codeforboston", ("old-site",), 16)
     assert override.repo == "codeforboston/old-site"  # excluded from the org, so configurable on its own
 
