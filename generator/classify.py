@@ -7,12 +7,14 @@ weak prior. The tables live in classify_rules.py; this module only applies them.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from . import classify_rules as rules
-from .model import Classification, Effort, Issue, Repo, SkillArea, Source
+from .errors import SourcesError
+from .model import Classification, Effort, Issue, Label, Repo, SkillArea, Source
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _NOT_TEXT = re.compile(r"[^\x20-\x7e]+")  # emoji and other decoration around label words
@@ -80,7 +82,7 @@ def label_effort(label: str) -> tuple[int, Effort] | None:
     prefix, value = _split(label)
     if not prefix:
         bare = rules.EFFORT_WORDS.get(label)
-        return (1, bare) if bare and len(label) > 2 and label not in ("low", "high", "normal") else None
+        return (1, bare) if bare and len(label) > 2 and label not in rules.NOT_BARE_EFFORT else None
     if prefix not in rules.EFFORT_PREFIXES:
         return None
     points = _POINTS.match(value)
@@ -261,3 +263,60 @@ def _effort_from_text(text: _Text, labels) -> tuple[Effort, str]:
     if not why:
         return effort, "no size signal: beginner-labeled issues are small by default"
     return effort, f"{', '.join(why[:3])} → {effort}"
+
+
+def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
+    """One JSONL line of `build.py classify` as an Issue and its Repo; SourcesError says what is wrong."""
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise SourcesError(path, line, error.colno, f"not JSON ({error.msg}); each line must be one object "
+                           'like {"repo": "owner/name", "title": "…", "body": "…", "labels": ["…"]}') from error
+    if not isinstance(record, dict):
+        raise SourcesError(path, line, 1, f"expected a JSON object, got {type(record).__name__}")
+
+    def text_field(key: str, required: bool = False) -> str:
+        value = record.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or (required and not value.strip()):
+            wanted = "a non-empty string" if required else "a string or null"
+            raise SourcesError(path, line, 1, f"`{key}` must be {wanted}, got {json.dumps(value)[:40]}")
+        return value
+
+    title, body, repo = text_field("title", required=True), text_field("body"), text_field("repo")
+    language = text_field("language")
+    labels = record.get("labels") or []
+    if not isinstance(labels, list):
+        raise SourcesError(path, line, 1, "`labels` must be a list of label names")
+    names = []
+    for item in labels:
+        name = item.get("name") if isinstance(item, dict) else item  # GitHub's own label objects work too
+        if not isinstance(name, str):
+            raise SourcesError(path, line, 1, f"each label must be a string, got {json.dumps(item)[:40]}")
+        names.append(name)
+    topics = record.get("topics") or record.get("repo_topics") or []
+    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
+        raise SourcesError(path, line, 1, "`topics` must be a list of strings")
+    number = record.get("number") if isinstance(record.get("number"), int) else 0
+    issue = Issue(repo=repo, number=number, title=title, url=text_field("url"),
+                  labels=tuple(Label(n) for n in names), body=body)
+    return issue, Repo(name_with_owner=repo, url="", language=language, topics=tuple(topics))
+
+
+def find_source(found: Iterable[Source], repo: str) -> Source | None:
+    """The sources.yaml entry for `owner/name`: its own entry, else its org's (unless excluded)."""
+    key = repo.lower()
+    owner, _, name = key.partition("/")
+    org = None
+    for source in found:
+        if source.key == key and not source.is_org:
+            return source
+        if source.is_org and source.key == owner and name not in {e.lower() for e in source.exclude}:
+            org = source
+    return org
+
+
+def to_record(result: Classification) -> dict:
+    """A classification as `build.py classify` prints it."""
+    return {"skills": [str(a) for a in result.skills], "effort": str(result.effort), "reasons": list(result.reasons)}

@@ -62,11 +62,15 @@ EFFORT_PREFIXES = frozenset({"size", "complexity", "effort", "difficulty", "leve
                              "estimate", "e", "d", "sp", "story points", "time", "t-shirt"})
 EFFORT_WORDS: dict[str, Effort] = {
     **dict.fromkeys(("small", "s", "xs", "x-small", "tiny", "easy", "low", "beginner", "trivial", "quick",
-                     "prework", "easy task", "easy pickins", "small but uncontentious", "starter"), S),
+                     "prework", "easy task", "easy pickins", "small but uncontentious", "starter",
+                     "good first issue"), S),
     **dict.fromkeys(("medium", "m", "med", "moderate", "intermediate", "average", "normal"), M),
     **dict.fromkeys(("large", "l", "xl", "x-large", "extra large", "xxl", "hard", "high", "difficult",
                      "huge", "big", "advanced"), L),
 }
+# Words that are sizes only after a prefix ("size: good first issue"); bare, they are priorities or
+# the beginner label every listed issue carries.
+NOT_BARE_EFFORT = frozenset({"low", "high", "normal", "average", "good first issue", "big"})
 POINTS_SMALL_MAX, POINTS_MEDIUM_MAX = 1.0, 3.0
 """Hack for LA's sizes: 0.25pt–1pt an evening, 2pt–3pt a weekend, 5pt and up more."""
 
@@ -95,7 +99,7 @@ TEXT_WORDS: dict[str, tuple[SkillArea, float]] = {
                      "prototypes", "hi-fi", "lo-fi", "hifi", "typography", "logo", "icons",
                      "iconography", "ux", "ui/ux", "designs", "redesign", "designer", "designers",
                      "miro", "sketch", "visual", "illustration", "branding", "palette", "frames",
-                     "frame", "persona", "personas", "usability", "fidelity", "high-fidelity",
+                     "frame", "persona", "personas", "usability", "high-fidelity",
                      "user-flow", "storyboard"), (DS, 1.0)),
     **dict.fromkeys(("pandas", "numpy", "jupyter", "notebook", "notebooks", "ipynb", "csv", "csvs",
                      "dataset", "datasets", "dataframe", "dataframes", "etl", "tableau", "looker",
@@ -190,5 +194,5 @@ EFFORT_LEAD_WORDS: dict[str, float] = {
 EFFORT_LABEL_CUES: dict[str, float] = {"epic": 1.5, ".epic": 1.5, "first-timers-only": -1.0,
                                        "automation": 0.5}
 EFFORT_MEDIUM_AT, EFFORT_LARGE_AT = 1.0, 2.0
-CHECKLIST_MEDIUM, CHECKLIST_LARGE = 12, 25
+CHECKLIST_MEDIUM, CHECKLIST_LARGE = 10, 25
 """Checklist items ("- [ ] …") above which a task stops fitting an evening, then a weekend."""
