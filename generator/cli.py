@@ -88,7 +88,46 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="with --online, exit 1 when the report has warnings")
     check.set_defaults(run=_run_check)
     _add_fetch_command(commands, common)
+    classify = commands.add_parser(
+        "classify", parents=[common], help="show how issues in a JSONL file would be sorted (skills, effort, why)",
+        description="Read one issue per line ({\"repo\", \"title\", \"body\", \"labels\", \"language\"}) and "
+        "print one line per issue, in order: {\"skills\", \"effort\", \"reasons\"}. A bad line prints "
+        "{\"error\"} in its place and a message on stderr; exit 2 if any line was bad. Repo maps in --sources "
+        "apply when that file exists.")
+    classify.add_argument("--input", required=True, metavar="FILE.jsonl", help="the issues, one JSON object a line")
+    classify.set_defaults(run=_run_classify)
     return parser
+
+
+def _run_classify(args: argparse.Namespace) -> int:
+    import json
+    import os
+
+    from . import classify, sources
+
+    found = sources.load(args.sources) if args.sources != "sources.yaml" or os.path.exists(args.sources) else ()
+    try:
+        with open(args.input, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"error: {args.input}: cannot read the file ({error}); give a UTF-8 JSONL file", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    bad = 0
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            issue, repo = classify.parse_record(text, args.input, number)
+        except errors.SourcesError as error:
+            bad += 1
+            print(f"{error}", file=sys.stderr)
+            print(json.dumps({"error": f"line {number}: {error.message}"}, ensure_ascii=False))
+            continue
+        result = classify.classify(issue, repo, classify.find_source(found, issue.repo))
+        print(json.dumps(classify.to_record(result), ensure_ascii=False))
+    if bad:
+        log.warning("%s: %d of %d lines could not be read", args.input, bad, sum(1 for t in lines if t.strip()))
+    return EXIT_BAD_INPUT if bad else EXIT_OK
 
 
 def _add_fetch_command(commands, common: argparse.ArgumentParser) -> None:
