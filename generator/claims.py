@@ -1,0 +1,280 @@
+"""Pure: is an issue already taken, has it gone stale, and how quickly does its project answer.
+
+Comments are read with small phrase rules rather than a model, so every verdict can be explained
+and the rules can be checked against the labeled real comments in tests/data/claims/. The clock is
+always a parameter: the site passes the snapshot's capture time.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+from .model import Issue, Repo, parse_time
+
+CLAIM_WINDOW = timedelta(days=30)
+STALE_AFTER = timedelta(days=365)
+MAINTAINERS = frozenset({"OWNER", "MEMBER", "COLLABORATOR"})
+ASSIGNED_LABEL = "📍 Assigned"
+MIN_SAMPLE = 5
+"""Fewer issues with comment data than this and the badge says nothing: two or three issues
+are one maintainer's week, not a project's habit."""
+
+CommentKind = Literal["claim", "release"]
+
+# --- reading one comment -------------------------------------------------------------------------
+
+_CONTRACTIONS = (
+    (r"\bi'm\b", "i am"), (r"\bi'd\b", "i would"), (r"\bi'll\b", "i will"), (r"\bi've\b", "i have"),
+    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"), (r"n't\b", " not"),
+    (r"\b(we|you|they)'(re|ve|ll|d)\b", r"\1 \2"),
+)
+# Bot commands that are the whole comment: "take", "/assign", "@zulipbot claim", "claim 3 weeks".
+_CLAIM_COMMAND = re.compile(
+    r"^(?:@[\w-]+\s+)?[/!.]?(?:take|assign|claim|claim-issue)(?:\s+(?:me|@[\w-]+|\d+\s*[a-z]*))?$"
+)
+_RELEASE_COMMAND = re.compile(r"^(?:@[\w-]+\s+)?[/!.]?(?:unassign|unclaim|disclaim|abandon|untake)(?:\s+@[\w-]+)?$")
+_RELEASES = tuple(re.compile(p) for p in (
+    # someone removes the claimant: "we are going to unassign you", "i have unassigned myself"
+    r"\b(?:i|we)\s+(?:have\s+|will\s+|am going to\s+|are going to\s+|just\s+)*"
+    r"unassign(?:ed|ing)?\s+(?:you|myself|yourself|him|her|them)\b",
+    r"\bunassigned\s+you\b",
+    r"\bbeen\s+unassigned\b",
+    r"\bunassign(?:ed|ing)?\s+(?:\w+\s+)?(?:due to|because of)\b",
+    r"\bremov(?:e|ed|ing)\s+you\s+from\s+the\s+assign",
+    # the claimant gives up: "i will drop it", "i do not want this", "no longer working on it"
+    r"\bi\s+(?:will|would|am going to|have to|must)\s+(?:have to\s+)?"
+    r"(?:drop|leave|abandon|give up|release)\s+(?:it|this)\b",
+    r"\bi\s+(?:do not|no longer)\s+want\s+(?:it|this)\b",
+    r"\bno longer\s+(?:be\s+)?(?:able to\s+)?work(?:ing)?\s+on\b",
+    r"\bnot\b[^.?!]{0,30}\bworking on\b[^.?!]{0,30}\banymore\b",
+    r"\b(?:will not|can not|could not)\s+(?:be able to\s+)?(?:continue|work on|finish)\s+(?:it|this|on)\b",
+    # open to others: "feel free to pick this up", "up for grabs"
+    r"\bfeel free to (?:pick (?:it|this) up|take (?:it |this )?over|take (?:it|this)\b|work on (?:it|this)|grab)",
+    r"\bup for grabs\b",
+    r"\b(?:still|now|again)\s+available\b|\bavailable\s+again\b",
+    r"\b(?:someone|somebody|anyone|anybody|others|other \w+)\s+(?:else\s+)?"
+    r"(?:can|could|may|wants? to|is welcome to|are welcome to)\s+"
+    r"(?:take|pick|work on|grab)\s+(?:it|this|that|over|up)\b",
+))
+# A first-person request to be given the issue: "assign it to me", "can i be assigned".
+_ASSIGN_ME = tuple(re.compile(p) for p in (
+    r"\bassign\s+(?:(?:it|this|that|the|this issue|the issue|this task|the task|this one)\s+)?"
+    r"(?:to\s+)?me\b(?!\s+(?:a|an|any|some|another)\b)",
+    r"\b(?:be|been|already)\s+assigned\s+to\s+me\b",
+    r"\bi\s+(?:\w+\s+){0,2}be\s+assigned\b",
+    r"\bthanks?\s+(?:you\s+)?for\s+assigning\s+me\b",
+    r"\bi\s+(?:would like to|want to)\s+claim\b",
+    r"(?m)^\W*eta\W*[:\-][^?\n]*$",  # "ETA: Friday", an answer rather than the question "ETA: (when?)"
+))
+_PULL_REQUEST = tuple(re.compile(p) for p in (
+    r"\bi\s+(?:have\s+|just\s+)*(?:opened|created|raised|submitted|generated|made|sent|filed)\s+"
+    r"(?:a|the|my)?\s*(?:draft\s+)?(?:pr|pull request)\b",
+    r"\bmy\s+(?:pr|pull request)\s+(?:that|which)\s+(?:addresses|fixes|resolves|closes)\b",
+))
+# What a claimant says they will do to the issue, and the words allowed between "i" and that verb.
+_ACTION = re.compile(
+    r"\b(?:work(?:ing)? on|tak(?:e|ing)(?: on| up)?|pick(?:ing)? up|claim|do|doing|tackl(?:e|ing)|handl(?:e|ing)|"
+    r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|implement(?:ing)?|try|trying)"
+    r"\s+(?:this|that|it|them|these|#\d+|the (?:issue|task|bug|one))\b(?!\s+(?:project|repo|repository|app)\b)"
+    r"|\bpick(?:ing)?\s+(?:this|it|that)(?:\s+one)?\s+up\b"
+)
+_PRONOUNS = frozenset({"i", "me", "you", "your", "we", "they", "he", "she", "someone", "somebody", "anyone",
+                       "anybody", "everyone", "who", "people", "others"})
+_MODALS = frozenset({"would", "will", "can", "could", "may", "shall", "want", "wanna", "wish", "like", "love",
+                     "going", "gonna", "interested", "passionate", "willing", "am", "started", "start"})
+_FILLER = _MODALS | frozenset({"to", "also", "please", "really", "definitely", "just", "still", "be", "in",
+                               "try", "starting", "begin", "have", "been", "already", "currently", "now", "able"})
+_CLAUSE = re.compile(r"[.?!;\n]+")
+_PART = re.compile(r",|\b(?:and|but|so|then)\b")
+_WORD = re.compile(r"[a-z#@][\w'-]*")
+
+
+def _normalize(text: str) -> str:
+    """Lower case, plain apostrophes, and without what the writer quoted rather than said."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a Markdown link reads as its words
+    text = re.sub(r"`[^`]*`|\"[^\"\n]*\"", " ", text)  # quoted commands ("assign me", `/take`) are not said
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
+    return text
+
+
+def _first_person_intent(text: str) -> bool:
+    """ "I would like to work on this", "can I take it", "I am already working on that"."""
+    for clause in _CLAUSE.split(text):
+        subject = None
+        for part in _PART.split(clause):
+            match = _ACTION.search(part)
+            words = _WORD.findall(part[: match.start()] if match else part)
+            spoken = [i for i, w in enumerate(words) if w in _PRONOUNS]
+            if match:
+                if spoken:
+                    at = spoken[-1]
+                    who, gap, before = words[at], words[at + 1:], words[max(0, at - 1):at]
+                elif subject == "i":  # "... and would like to work on it": the subject carries over
+                    who, gap, before = "i", words, []
+                else:
+                    who, gap, before = None, [], []
+                if who in ("i", "me") and all(w in _FILLER for w in gap) and (
+                    any(w in _MODALS for w in gap)
+                    or any(w in ("can", "could", "may", "shall", "let", "for") for w in before)
+                ):
+                    return True
+            if spoken:
+                subject = words[spoken[-1]]
+    return False
+
+
+def comment_kind(text: str) -> CommentKind | None:
+    """Whether a comment claims the issue, gives it up, or neither (None)."""
+    said = _normalize(text)
+    bare = re.sub(r"[\s:;,.!?)(]+", " ", said).strip()
+    if _RELEASE_COMMAND.match(bare) or any(p.search(said) for p in _RELEASES):
+        return "release"
+    if _CLAIM_COMMAND.match(bare):
+        return "claim"
+    if any(p.search(said) for p in _ASSIGN_ME + _PULL_REQUEST) or _first_person_intent(said):
+        return "claim"
+    return None
+
+
+# --- is the issue taken --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Why an issue is not free to take."""
+
+    kind: Literal["assigned", "pull-request", "comment", "captured"]
+    reason: str
+    """In words for a volunteer: "assigned to @x", "PR #12 open", "claimed in a comment 5 days ago"."""
+    by: tuple[str, ...] = ()
+    """Who holds it, when known (assignees or the commenter)."""
+
+
+def claim(issue: Issue, now: datetime, window: timedelta = CLAIM_WINDOW) -> Claim | None:
+    """The strongest sign that someone is on the issue, or None when it is free to take."""
+    if issue.assignees:
+        return Claim("assigned", "assigned to " + ", ".join(f"@{a}" for a in issue.assignees), issue.assignees)
+    if issue.linked_pr:
+        number = re.search(r"/pull/(\d+)", issue.linked_pr)
+        return Claim("pull-request", f"PR #{number.group(1)} open" if number else "a pull request is open")
+    found = _comment_claim(issue, now, window)
+    if found:
+        return found
+    # A capture's verdict has no date; comments we read ourselves supersede its comment flag.
+    if any(label.name == ASSIGNED_LABEL for label in issue.labels) or (issue.comment_claim and not issue.comments):
+        return Claim("captured", "marked assigned when captured")
+    return None
+
+
+def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | None:
+    """The last claim by a non-maintainer that no later comment released (comments are oldest first)."""
+    held = None
+    for comment in issue.comments:
+        kind = comment_kind(comment.body)
+        if kind == "release":
+            held = None
+        elif kind == "claim" and comment.association.upper() not in MAINTAINERS:
+            held = comment
+    when = parse_time(held.created) if held else None
+    if held is None or when is None or now - when > window:
+        return None
+    return Claim("comment", f"claimed in a comment {_ago(now - when)}", (held.author,) if held.author else ())
+
+
+def _ago(age: timedelta) -> str:
+    days = max(age, timedelta(0)).days
+    return "today" if days == 0 else "1 day ago" if days == 1 else f"{days} days ago"
+
+
+def is_stale(issue: Issue, now: datetime, after: timedelta = STALE_AFTER) -> bool:
+    """No update (or, never updated, no creation) for longer than `after`; unknown dates are not stale."""
+    last = parse_time(issue.updated) or parse_time(issue.created)
+    return last is not None and now - last > after
+
+
+# --- how quickly a project answers ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Responsiveness:
+    """How a repo's maintainers answer new issues, measured over its issues with complete comment data."""
+
+    repo: str
+    sample: int
+    """Issues whose comments are all known (or that have none)."""
+    answered: int
+    """Of those, how many got a comment from a maintainer (OWNER, MEMBER, COLLABORATOR)."""
+    median: timedelta | None
+    """Median time from the issue opening to the first maintainer comment, over the answered ones."""
+    last_push: str = ""
+
+    @property
+    def share(self) -> float | None:
+        """The share of the sample answered at all, None without a sample."""
+        return self.answered / self.sample if self.sample else None
+
+    @property
+    def badge(self) -> str:
+        """A card's short line ("usually answers within 2 days"); "" when the sample is under MIN_SAMPLE."""
+        if self.sample < MIN_SAMPLE or self.median is None:
+            return ""
+        if self.answered * 2 < self.sample:
+            return f"answered {self.answered} of {self.sample} recent issues"
+        return f"usually answers {_within(self.median)}"
+
+    @property
+    def sort_key(self) -> tuple:
+        """Ascending order for "responsive projects first": measured and mostly answered, then fastest."""
+        if not self.badge:
+            pushed = parse_time(self.last_push)
+            return (2, 0.0, -(pushed.timestamp() if pushed else 0.0), self.repo.lower())
+        group = 0 if self.answered * 2 >= self.sample else 1
+        return (group, self.median.total_seconds(), -(self.share or 0.0), self.repo.lower())
+
+
+def responsiveness(repo: Repo) -> Responsiveness:
+    """Measure a repo's answer times from the comments fetched with its issues."""
+    sample, waits = 0, []
+    for issue in repo.issues:
+        opened = parse_time(issue.created)
+        if opened is None or not _complete(issue):
+            continue
+        sample += 1
+        first = min((t for c in issue.comments if c.association.upper() in MAINTAINERS
+                     and (t := parse_time(c.created)) is not None), default=None)
+        if first is not None:
+            waits.append(max(first - opened, timedelta(0)))
+    median = timedelta(seconds=statistics.median(w.total_seconds() for w in waits)) if waits else None
+    return Responsiveness(repo.name_with_owner, sample, len(waits), median, repo.pushed_at)
+
+
+def _complete(issue: Issue) -> bool:
+    """Every comment is known: none at all, or the fetched ones are the whole thread.
+
+    When only the latest comments were fetched, the first maintainer answer may be missing, and
+    counting the issue would make the project look slower (or silent) than it is.
+    """
+    if issue.comments:
+        return issue.comments_count is None or issue.comments_count <= len(issue.comments)
+    return issue.comments_count == 0
+
+
+def _within(wait: timedelta) -> str:
+    hours = wait.total_seconds() / 3600
+    if hours <= 1:
+        return "within an hour"
+    if hours <= 24:
+        return "within a day"
+    days = -(-wait.total_seconds() // 86400)
+    if days < 14:
+        return f"within {int(days)} days"
+    if days <= 60:
+        return f"within {int(-(-days // 7))} weeks"
+    return f"within {int(-(-days // 30))} months"
