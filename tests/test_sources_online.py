@@ -1,0 +1,140 @@
+"""`check --online` against the fake GitHub: golden Markdown reports, one folder per case.
+
+Each folder of tests/data/online/ holds world.yaml (what the fake GitHub knows), sources.yaml (the entry
+under review) and expected.md (the PR comment). On a difference the test prints a diff; after an intended
+change, regenerate with
+    SHOVEL_REGENERATE=1 .venv/bin/python -m pytest tests/test_sources_online.py
+and review the diff of tests/data/online/ before committing it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import check_report, cli
+from generator.model import Source
+
+CASES = Path(__file__).parent / "data" / "online"
+
+
+def build_world(fake, world: dict) -> None:
+    """Fill the fake GitHub from a world.yaml mapping."""
+    for spec in world.get("repos", ()):
+        spec = dict(spec)
+        name, labels, issues = spec.pop("name"), spec.pop("labels", ()), spec.pop("issues", ())
+        repo = fake.add_repo(name, **spec)
+        for label in labels:
+            repo.label(label)
+        for issue in issues:
+            issue = dict(issue)
+            fake.add_issue(name, issue.pop("number"), issue.pop("title"), labels=tuple(issue.pop("labels", ())),
+                           **issue)
+    for old, new in world.get("renames", ()):
+        fake.rename(old, new)
+
+
+@pytest.fixture
+def online(fake_github, github_env, monkeypatch):
+    """Run `check` with the environment pointing at the fake; returns (exit code, stdout, stderr)."""
+    for name, value in github_env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+    def run(capsys, *args):
+        code = cli.main(["check", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_online_report_golden(case, fake_github, online, capsys):
+    folder = CASES / case
+    build_world(fake_github, yaml.safe_load((folder / "world.yaml").read_text()))
+    code, out, err = online(capsys, "--online", "--sources", str(folder / "sources.yaml"))
+    assert code == (cli.EXIT_BAD_INPUT if case == "invalid-file" else cli.EXIT_OK), err
+    expected_file = folder / "expected.md"
+    if os.environ.get("SHOVEL_REGENERATE") == "1":
+        expected_file.write_text(out)
+    expected = expected_file.read_text()
+    if out != expected:
+        diff = difflib.unified_diff(expected.splitlines(), out.splitlines(), f"{case}/expected.md", "actual",
+                                    lineterm="")
+        pytest.fail("\n".join(diff))
+
+
+def test_strict_fails_on_warnings_only(fake_github, online, capsys):
+    build_world(fake_github, yaml.safe_load((CASES / "archived" / "world.yaml").read_text()))
+    code, out, _ = online(capsys, "--online", "--strict", "--sources", str(CASES / "archived" / "sources.yaml"))
+    assert code == cli.EXIT_FAILURE and "archived" in out
+    build_world(fake_github, yaml.safe_load((CASES / "clean" / "world.yaml").read_text()))
+    code, _, _ = online(capsys, "--online", "--strict", "--sources", str(CASES / "clean" / "sources.yaml"))
+    assert code == cli.EXIT_OK
+
+
+def test_changed_against_checks_only_new_and_edited_entries(tmp_path, fake_github, online, capsys):
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True, env=env)  # noqa: E731
+    head = "defaults:\n  labels: [good first issue]\nsources:\n"
+    old = "  - repo: move-coop/parsons\n    cause: campaigns\n  - repo: hackforla/website\n    cause: civic-tech\n"
+    (tmp_path / "sources.yaml").write_text(head + old)
+    git("init", "-q")
+    git("add", "sources.yaml")
+    git("commit", "-q", "-m", "base")
+    new = old.replace("cause: civic-tech", "cause: civic-tech\n    note: Join first.") + \
+        "  - repo: hackforla/ballotnav\n    cause: voting\n"
+    (tmp_path / "sources.yaml").write_text(head + new)
+    for name in ("move-coop/parsons", "hackforla/website", "hackforla/ballotnav"):
+        fake_github.add_repo(name).label("good first issue")
+    code, out, _ = online(capsys, "--online", "--changed-against", "HEAD", "--sources", str(tmp_path / "sources.yaml"))
+    assert code == cli.EXIT_OK
+    assert "the entries this pull request adds or changes: 2 checked" in out
+    assert "`hackforla/website`" in out and "`hackforla/ballotnav`" in out and "parsons" not in out
+    asked = {e.path for e in fake_github.log}
+    assert "/repos/move-coop/parsons" not in asked and "/repos/hackforla/ballotnav" in asked
+
+
+def test_one_failing_repo_does_not_sink_the_report(fake_github, online, capsys):
+    build_world(fake_github, yaml.safe_load((CASES / "clean" / "world.yaml").read_text()))
+    fake_github.add_repo("hackforla/website").label("good first issue")
+    fake_github.inject("status", times=10, status=502, match="hackforla/website")
+    path = CASES.parent / "online-two.yaml"
+    try:
+        path.write_text("sources:\n  - repo: hackforla/website\n    cause: civic-tech\n    labels: [good first issue]\n"
+                        "  - repo: move-coop/parsons\n    cause: campaigns\n    labels: [good first issue]\n")
+        code, out, _ = online(capsys, "--online", "--sources", str(path))
+    finally:
+        path.unlink()
+    assert code == cli.EXIT_OK
+    assert "Could not be checked: `GitHub answered with errors several times in a row`" in out
+    assert "| `move-coop/parsons` | 5 | ✅ ready | 2 |" in out
+
+
+def test_refused_token_is_a_failure(fake_github, online, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_TOKEN", "wrong")
+    fake_github.add_repo("move-coop/parsons")
+    code, _, err = online(capsys, "--online", "--sources", str(CASES / "clean" / "sources.yaml"))
+    assert code == cli.EXIT_FAILURE and "GitHub refused the token" in err
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("plain", "`plain`"),
+    ("a `tick`", "`` a `tick` ``"),
+    ("``x``", "``` ``x`` ```"),
+    ("line\nbreak", "`line break`"),
+])
+def test_code_spans_cannot_be_broken_out_of(text, span):
+    assert check_report._code(text) == span
+
+
+def test_report_is_deterministic_whatever_the_order_of_findings():
+    a = check_report.Finding(source=Source(repo="a/b", cause="voting", line=9, labels=("x",)), exists=False)
+    b = check_report.Finding(source=Source(repo="c/d", cause="voting", line=4, labels=("x",)), exists=False)
+    assert check_report.markdown([a, b], (), True) == check_report.markdown([b, a], (), True)
