@@ -48,7 +48,8 @@ _RELEASES = tuple(re.compile(p) for p in (
     # the claimant gives up: "i will drop it", "i do not want this", "no longer working on it"
     r"\bi\s+(?:will|would|am going to|have to|must)\s+(?:have to\s+)?"
     r"(?:drop|leave|abandon|give up|release)\s+(?:it|this)\b",
-    r"\bi\s+(?:do not|no longer)\s+want\s+(?:it|this)\b",
+    r"\bi\s+(?:do not|no longer)\s+want\s+(?:to\s+(?:take|work on|do)\s+(?:up\s+|on\s+)?)?(?:it|this|the issue)\b",
+    r"\bunassign\s+me\b",
     r"\bno longer\s+(?:be\s+)?(?:able to\s+)?work(?:ing)?\s+on\b",
     r"\bnot\b[^.?!]{0,30}\bworking on\b[^.?!]{0,30}\banymore\b",
     r"\b(?:will not|can not|could not)\s+(?:be able to\s+)?(?:continue|work on|finish)\s+(?:it|this|on)\b",
@@ -64,20 +65,24 @@ _RELEASES = tuple(re.compile(p) for p in (
 _ASSIGN_ME = tuple(re.compile(p) for p in (
     r"\bassign\s+(?:(?:it|this|that|the|this issue|the issue|this task|the task|this one)\s+)?"
     r"(?:to\s+)?me\b(?!\s+(?:a|an|any|some|another)\b)",
-    r"\b(?:be|been|already)\s+assigned\s+to\s+me\b",
-    r"\bi\s+(?:\w+\s+){0,2}be\s+assigned\b",
+    r"\balready\s+assigned\s+to\s+me\b",
+    r"\b(?:can|could|would|may|will)\s+(?:it|this|this issue|i)\s+(?:please\s+)?(?:be|have)\s+"
+    r"(?:\w+\s+)?assigned\s+to\s+me\b",
+    r"\bi\s+(?:\w+\s+){0,3}be\s+assigned\b",
     r"\bthanks?\s+(?:you\s+)?for\s+assigning\s+me\b",
     r"\bi\s+(?:would like to|want to)\s+claim\b",
+    r"(?m)\bplease\s+assign(?:\s+(?:it|this))?\W*$",  # "..., please assign": to the writer
     r"(?m)^\W*eta\W*[:\-][^?\n]*$",  # "ETA: Friday", an answer rather than the question "ETA: (when?)"
 ))
 _PULL_REQUEST = tuple(re.compile(p) for p in (
-    r"\bi\s+(?:have\s+|just\s+)*(?:opened|created|raised|submitted|generated|made|sent|filed)\s+"
+    r"\bi\s+(?:(?:have|just|recently|already|now|also)\s+)*(?:opened|created|raised|submitted|generated|made|sent|filed)\s+"
     r"(?:a|the|my)?\s*(?:draft\s+)?(?:pr|pull request)\b",
     r"\bmy\s+(?:pr|pull request)\s+(?:that|which)\s+(?:addresses|fixes|resolves|closes)\b",
 ))
 # What a claimant says they will do to the issue, and the words allowed between "i" and that verb.
 _ACTION = re.compile(
-    r"\b(?:work(?:ing)? on|tak(?:e|ing)(?: on| up)?|pick(?:ing)? up|claim|do|doing|tackl(?:e|ing)|handl(?:e|ing)|"
+    r"\b(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look at)?|pick(?:ing)? up|claim|do|doing|"
+    r"contribut(?:e|ing) to|help(?:ing)? with|look(?:ing)? into|tackl(?:e|ing)|handl(?:e|ing)|"
     r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|implement(?:ing)?|try|trying)"
     r"\s+(?:this|that|it|them|these|#\d+|the (?:issue|task|bug|one))\b(?!\s+(?:project|repo|repository|app)\b)"
     r"|\bpick(?:ing)?\s+(?:this|it|that)(?:\s+one)?\s+up\b"
@@ -85,10 +90,12 @@ _ACTION = re.compile(
 _PRONOUNS = frozenset({"i", "me", "you", "your", "we", "they", "he", "she", "someone", "somebody", "anyone",
                        "anybody", "everyone", "who", "people", "others"})
 _MODALS = frozenset({"would", "will", "can", "could", "may", "shall", "want", "wanna", "wish", "like", "love",
-                     "going", "gonna", "interested", "passionate", "willing", "am", "started", "start"})
-_FILLER = _MODALS | frozenset({"to", "also", "please", "really", "definitely", "just", "still", "be", "in",
+                     "going", "gonna", "interested", "passionate", "willing", "excited", "eager", "keen", "ready",
+                     "happy", "glad", "attempt", "am", "started", "start"})
+_FILLER = _MODALS | frozenset({"to", "also", "please", "really", "very", "definitely", "just", "still", "be", "in",
                                "try", "starting", "begin", "have", "been", "already", "currently", "now", "able"})
 _CLAUSE = re.compile(r"[.?!;\n]+")
+_SENTENCE = re.compile(r"(?<=[.?!\n])")
 _PART = re.compile(r",|\b(?:and|but|so|then)\b")
 _WORD = re.compile(r"[a-z#@][\w'-]*")
 
@@ -134,7 +141,8 @@ def comment_kind(text: str) -> CommentKind | None:
     """Whether a comment claims the issue, gives it up, or neither (None)."""
     said = _normalize(text)
     bare = re.sub(r"[\s:;,.!?)(]+", " ", said).strip()
-    if _RELEASE_COMMAND.match(bare) or any(p.search(said) for p in _RELEASES):
+    statements = [s for s in _SENTENCE.split(said) if not s.rstrip().endswith("?")]  # "still up for grabs?" asks
+    if _RELEASE_COMMAND.match(bare) or any(p.search(s) for p in _RELEASES for s in statements):
         return "release"
     if _CLAIM_COMMAND.match(bare):
         return "claim"
