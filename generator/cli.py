@@ -225,7 +225,7 @@ def _run_check(args: argparse.Namespace) -> int:
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print("\n".join(check_report.annotation(p) for p in error.problems))
         if args.online:  # the PR comment still says what to fix
-            print(check_report.markdown((), error.problems, checked_all=True))
+            print(check_report.markdown((), error.problems, checked_all=True), end="")
         raise
     log.info("%s: %d entries, no problems", args.sources, len(found))
     if not args.online:
@@ -237,7 +237,7 @@ def _run_check(args: argparse.Namespace) -> int:
         entries = sources_diff.changed(found, sources_diff.at_revision(args.changed_against, args.sources))
     findings = github_check.inspect(entries, os.environ.get("GITHUB_API_URL", "https://api.github.com"),
                                     os.environ.get("GITHUB_TOKEN", ""))
-    print(check_report.markdown(findings, (), checked_all=not args.changed_against))
+    print(check_report.markdown(findings, (), checked_all=not args.changed_against), end="")
     warned = any(f.level != "ok" for f in findings)
     return EXIT_FAILURE if args.strict and warned else EXIT_OK
 
