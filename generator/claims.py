@@ -39,7 +39,7 @@ _CLAIM_COMMAND = re.compile(
 _RELEASE_COMMAND = re.compile(r"^(?:@[\w-]+\s+)?[/!.]?(?:unassign|unclaim|disclaim|abandon|untake)(?:\s+@[\w-]+)?$")
 _RELEASES = tuple(re.compile(p) for p in (
     # someone removes the claimant: "we are going to unassign you", "i have unassigned myself"
-    r"\b(?:i|we)\s+(?:have\s+|will\s+|am going to\s+|are going to\s+|just\s+)*"
+    r"\b(?:i|we)\s+(?:have\s+|will\s+|am\s+|are\s+|going to\s+|just\s+)*"
     r"unassign(?:ed|ing)?\s+(?:you|myself|yourself|him|her|them)\b",
     r"\bunassigned\s+you\b",
     r"\bbeen\s+unassigned\b",
@@ -48,7 +48,8 @@ _RELEASES = tuple(re.compile(p) for p in (
     # the claimant gives up: "i will drop it", "i do not want this", "no longer working on it"
     r"\bi\s+(?:will|would|am going to|have to|must)\s+(?:have to\s+)?"
     r"(?:drop|leave|abandon|give up|release)\s+(?:it|this)\b",
-    r"\bi\s+(?:do not|no longer)\s+want\s+(?:to\s+(?:take|work on|do)\s+(?:up\s+|on\s+)?)?(?:it|this|the issue)\b",
+    r"\bi\s+(?:do not|no longer)\s+want\s+(?:to\s+(?:take|work on|do)\s+(?:up\s+|on\s+)?)?(?:it|this|the issue)\b"
+    r"(?!\s+to\b)",  # "i do not want this to affect ..." keeps the issue
     r"\bunassign\s+me\b",
     r"\bno longer\s+(?:be\s+)?(?:able to\s+)?work(?:ing)?\s+on\b",
     r"\bnot\b[^.?!]{0,30}\bworking on\b[^.?!]{0,30}\banymore\b",
@@ -70,9 +71,10 @@ _ASSIGN_ME = tuple(re.compile(p) for p in (
     r"(?:\w+\s+)?assigned\s+to\s+me\b",
     r"\bi\s+(?:\w+\s+){0,3}be\s+assigned\b",
     r"\bthanks?\s+(?:you\s+)?for\s+assigning\s+me\b",
+    r"\bi\s+(?:have\s+)?(?:just\s+|now\s+)?(?:self-)?assigned\s+(?:it to\s+|this to\s+)?myself\b",
     r"\bi\s+(?:would like to|want to)\s+claim\b",
     r"(?m)\bplease\s+assign(?:\s+(?:it|this))?\W*$",  # "..., please assign": to the writer
-    r"(?m)^\W*eta\W*[:\-][^?\n]*$",  # "ETA: Friday", an answer rather than the question "ETA: (when?)"
+    r"(?m)^\W*(?:\d+\W+)?eta\W*[:\-][^?\n]*$",  # "ETA: Friday", an answer rather than the question "ETA: (when?)"
 ))
 _PULL_REQUEST = tuple(re.compile(p) for p in (
     r"\bi\s+(?:(?:have|just|recently|already|now|also)\s+)*(?:opened|created|raised|submitted|generated|made|sent|filed)\s+"
@@ -83,19 +85,21 @@ _PULL_REQUEST = tuple(re.compile(p) for p in (
 _ACTION = re.compile(
     r"\b(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look at)?|pick(?:ing)? up|claim|do|doing|"
     r"contribut(?:e|ing) to|help(?:ing)? with|look(?:ing)? into|tackl(?:e|ing)|handl(?:e|ing)|"
-    r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|implement(?:ing)?|try|trying)"
+    r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|complet(?:e|ing)|implement(?:ing)?|"
+    r"try|trying)"
     r"\s+(?:this|that|it|them|these|#\d+|the (?:issue|task|bug|one))\b(?!\s+(?:project|repo|repository|app)\b)"
     r"|\bpick(?:ing)?\s+(?:this|it|that)(?:\s+one)?\s+up\b"
+    r"|\bwork(?:ing)?\s+on\s+(?!the\b)[a-z]+ing\b"  # "work on fixing it", "work on completing the curation"
 )
 _PRONOUNS = frozenset({"i", "me", "you", "your", "we", "they", "he", "she", "someone", "somebody", "anyone",
                        "anybody", "everyone", "who", "people", "others"})
 _MODALS = frozenset({"would", "will", "can", "could", "may", "shall", "want", "wanna", "wish", "like", "love",
                      "going", "gonna", "interested", "passionate", "willing", "excited", "eager", "keen", "ready",
-                     "happy", "glad", "attempt", "am", "started", "start"})
+                     "happy", "glad", "attempt", "expect", "plan", "hope", "am", "started", "start"})
 _FILLER = _MODALS | frozenset({"to", "also", "please", "really", "very", "definitely", "just", "still", "be", "in",
                                "try", "starting", "begin", "have", "been", "already", "currently", "now", "able"})
 _CLAUSE = re.compile(r"[.?!;\n]+")
-_SENTENCE = re.compile(r"(?<=[.?!\n])")
+_SENTENCE = re.compile(r"(?<=[.?!])\s|\n\s*\n")  # not at single line breaks: mail replies wrap mid-sentence
 _PART = re.compile(r",|\b(?:and|but|so|then)\b")
 _WORD = re.compile(r"[a-z#@][\w'-]*")
 
