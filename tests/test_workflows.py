@@ -238,11 +238,16 @@ class Runner:
         self.uploaded: Path | None = None
         self.deployed: Path | None = None
         self.ran: list[str] = []
+        self.failed: dict[str, str] = {}
+        self.logs: list[str] = []
         self.summary = scratch / "summary.md"
 
     def run(self) -> None:
         for job_id, job in self.workflow["jobs"].items():
-            if self.truthy(job.get("if", "true")):
+            needs = job.get("needs", [])
+            needs = [needs] if isinstance(needs, str) else needs
+            # As on GitHub: a job whose needs did not all succeed is skipped, whatever its `if:` says.
+            if all(n in self.ran and n not in self.failed for n in needs) and self.truthy(job.get("if", "true")):
                 self.run_job(job_id, job)
 
     def run_job(self, job_id: str, job: dict) -> None:
@@ -258,24 +263,27 @@ class Runner:
                 saves += self.play(step["uses"].split("@")[0], {k: self.expand(str(v))
                                                                  for k, v in step.get("with", {}).items()},
                                    step_id)
-            elif not step["run"].startswith(SKIPPED_RUNS):
-                self.shell(step, step_id)
+            elif not step["run"].startswith(SKIPPED_RUNS) and not self.shell(step, step_id):
+                self.failed[job_id] = step.get("name", step_id)
+                return  # the later steps and the cache's post step do not run after a failure
         for path, key in saves:  # actions/cache saves in its post step, after the job's steps
             self.store(path, key)
         for name, value in job.get("outputs", {}).items():
             self.context[f"needs.{job_id}.outputs.{name}"] = self.expand(value)
 
-    def shell(self, step: dict, step_id: str) -> None:
+    def shell(self, step: dict, step_id: str) -> bool:
+        """Run one `run:` step; False when it failed."""
         output = self.scratch / f"output-{step_id}"
         output.write_text("")
         env = {**self.env, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(self.summary),
                **{k: self.expand(str(v)) for k, v in step.get("env", {}).items()}}
         result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                                 cwd=self.work, env=env, capture_output=True, text=True, timeout=120)
-        assert result.returncode == 0, f"step {step.get('name', step_id)} failed:\n{result.stdout}{result.stderr}"
+        self.logs.append(result.stdout + result.stderr)
         for line in output.read_text().splitlines():
             name, _, value = line.partition("=")
             self.context[f"steps.{step_id}.outputs.{name}"] = value
+        return result.returncode == 0
 
     def play(self, action: str, inputs: dict[str, str], step_id: str) -> list[tuple[str, str]]:
         """What each official action does, as far as this run can see it; returns caches to save."""
@@ -402,7 +410,9 @@ def python_shim(folder: Path) -> Path:
     return folder
 
 
-def test_refresh_workflow_runs_against_the_fake_github(tmp_path, origin, fake_github):
+@pytest.fixture
+def runs(tmp_path, origin, fake_github):
+    """Start the n-th run of refresh.yml against `origin` and the fake; the HTTP cache carries over between runs."""
     fake_github.add_repo("civic/app", description="Campaign tools", language="Python")
     fake_github.add_issue("civic/app", 7, "Fix the footer on the volunteer page", labels=("good first issue",),
                           created="2026-11-20T10:00:00Z")
@@ -415,8 +425,18 @@ def test_refresh_workflow_runs_against_the_fake_github(tmp_path, origin, fake_gi
     cache = tmp_path / "cache"
     cache.mkdir()
 
-    first = Runner(workflow, origin, tmp_path / "run-1", env, cache, run_id=1, token=fake_github.token)
-    first.run()
+    def run(number: int) -> Runner:
+        runner = Runner(workflow, origin, tmp_path / f"run-{number}", env, cache, run_id=number,
+                        token=fake_github.token)
+        runner.run()
+        return runner
+
+    return run
+
+
+def test_refresh_workflow_runs_against_the_fake_github(origin, fake_github, runs):
+    first = runs(1)
+    assert first.failed == {}, "\n".join(first.logs)
     assert first.ran == ["refresh", "deploy", "commit"]
     assert fake_github.requests("graphql") > 0
     site = first.deployed
@@ -438,9 +458,18 @@ def test_refresh_workflow_runs_against_the_fake_github(tmp_path, origin, fake_gi
 
     # Nothing changed on GitHub: the next scheduled run publishes again and commits nothing.
     head = git("rev-parse", "main", cwd=origin)
-    second = Runner(workflow, origin, tmp_path / "run-2", env, cache, run_id=2, token=fake_github.token)
-    second.run()
+    second = runs(2)
+    assert second.failed == {}, "\n".join(second.logs)
     assert second.ran == ["refresh", "deploy"]
     assert second.context["needs.refresh.outputs.changed"] == "false"
     assert git("rev-parse", "main", cwd=origin) == head
     assert second.deployed is not None and (second.deployed / "index.html").read_text() == home
+
+
+def test_a_failed_fetch_publishes_and_commits_nothing(origin, fake_github, runs):
+    head = git("rev-parse", "main", cwd=origin)
+    fake_github.exhaust("graphql")  # every repository fails: far over the share of failures a run may have
+    run = runs(1)
+    assert run.failed == {"refresh": "Fetch"}
+    assert run.ran == ["refresh"] and run.uploaded is None and run.deployed is None
+    assert git("rev-parse", "main", cwd=origin) == head
