@@ -30,6 +30,7 @@ _EXTENSION = re.compile(r"(?<=[a-z0-9_*])\.(" + "|".join(sorted(rules.TEXT_EXTEN
                         + r")\b")
 # Links and background after a "Resources" heading say what to read, not what to build.
 _RESOURCES = re.compile(r"#[ \t]*(?:resources|references|related|links|background)\b")
+_DATA_WORD = re.compile(r"\bdata\b")
 _LEAD = re.compile(r"(?:^|[:|\]]\s*)([a-z][a-z-]*)")  # first word of the title and of each "Prefix:" part
 _ORDER = tuple(Effort)
 _AREAS = tuple(SkillArea)
@@ -142,6 +143,9 @@ class _Text:
         title = issue.title.lower()
         raw = issue.body.lower() if issue.body else ""
         self.title = set(_WORD.findall(title))
+        # "refactor(aws-sdk)": the parts of a hyphenated title word count too (titles are short).
+        if "-" in title:
+            self.title.update(part for word in tuple(self.title) if "-" in word for part in word.split("-") if part)
         self.title_text = title
         self.leads = {m.group(1) for m in _LEAD.finditer(title)}
         self.checklist = raw.count("[ ]") + raw.count("[x]") if "[" in raw else 0
@@ -208,6 +212,14 @@ def _text_hits(text: _Text) -> list[tuple[SkillArea, float, str]]:
     for extension in sorted(text.extensions.intersection(_EXTENSION_KEYS)):
         area, weight = rules.TEXT_EXTENSIONS[extension]
         hits.append((area, weight, f"`.{extension}` files"))
+    for lead in sorted(text.leads.intersection(rules.TEXT_LEAD_WORDS)):
+        area, weight = rules.TEXT_LEAD_WORDS[lead]
+        hits.append((area, weight, f"title starts with `{lead}`"))
+    if "data" in text.body or "data" in text.title:
+        mentions = len(_DATA_WORD.findall(text.lowered))
+        if mentions >= rules.DATA_MENTIONS_FROM:
+            extra = min(2.0, mentions - rules.DATA_MENTIONS_FROM + 1.0)
+            hits.append((SkillArea.DATA, extra, f"says “data” {mentions} times"))
     return hits
 
 

@@ -20,7 +20,7 @@ SKILL_WORDS: dict[str, tuple] = {
     **dict.fromkeys(("frontend", "front end", "front-end", "fe", "ui", "client", "client side",
                      "client-side", "web client", "css", "html", "html/css", "scss", "sass", "javascript",
                      "js", "react", "vue", "angular", "svelte", "nextjs", "next.js", "jekyll", "styling",
-                     "user interface", "user-interface", "web ui", "webapp", "mobile", "mobileapp",
+                     "user interface", "user-interface", "web ui", "interface", "webapp", "mobile", "mobileapp",
                      "mobile app", "ios", "android", "accessibility", "a11y"), (F,)),
     **dict.fromkeys(("backend", "back end", "back-end", "be", "server", "server side", "server-side",
                      "api", "database", "db", "devops", "ops", "infrastructure", "infra", "ci", "ci/cd",
@@ -97,7 +97,7 @@ TEXT_WORDS: dict[str, tuple[SkillArea, float]] = {
                      "materialized", "indexes", "backup", "cache", "logging"), (B, 1.0)),
     **dict.fromkeys(("figma", "figjam", "wireframe", "wireframes", "mockup", "mockups", "mock-up",
                      "prototypes", "hi-fi", "lo-fi", "hifi", "typography", "logo", "icons",
-                     "iconography", "ux", "ui/ux", "designs", "redesign", "designer", "designers",
+                     "iconography", "ux", "ui/ux", "designs", "redesign",
                      "miro", "sketch", "visual", "illustration", "branding", "palette", "frames",
                      "frame", "persona", "personas", "usability", "high-fidelity",
                      "user-flow", "storyboard"), (DS, 1.0)),
@@ -109,6 +109,7 @@ TEXT_WORDS: dict[str, tuple[SkillArea, float]] = {
                      "cleaning", "precinct", "census", "xlsx"), (DA, 1.0)),
     # Weak alone: every endpoint serves "data" and "design" is also a verb.
     "data": (DA, 0.75), "analyze": (DA, 0.5), "design": (DS, 0.5), "prototype": (DS, 0.5),
+    "designer": (DS, 0.75), "designers": (DS, 0.75),  # also the name of app-builder features
 }
 # What a screen is made of: front-end work, unless the issue is a design task (design cues reach
 # TEXT_MIN_SCORE), where pages and buttons are what gets drawn rather than coded.
@@ -135,6 +136,14 @@ TEXT_PHRASES: dict[str, tuple[tuple[str, SkillArea, float], ...]] = {
     "polling": (("polling districts", DA, 1.0), ("polling stations", DA, 1.0)),
     "spot": (("spot check", DA, 2.0),),
 }
+# The first word of the title (or of a part after "Prefix:"): "Design a home page for hosts" is design work.
+TEXT_LEAD_WORDS: dict[str, tuple[SkillArea, float]] = {
+    **dict.fromkeys(("design", "redesign", "wireframe", "wireframes", "mockup", "mockups", "prototype"),
+                    (DS, 1.0)),
+    **dict.fromkeys(("visualize", "visualise", "import"), (DA, 1.0)),
+}
+DATA_MENTIONS_FROM = 4
+"""An issue that says "data" this many times is about data: each further mention adds a point (two at most)."""
 # File extensions in the text (".scss", "main.py", "notebook.ipynb").
 TEXT_EXTENSIONS: dict[str, tuple[SkillArea, float]] = {
     **dict.fromkeys(("scss", "css", "sass", "less", "jsx", "tsx", "vue", "svelte", "html", "liquid", "erb",
@@ -162,7 +171,7 @@ LANGUAGE_PRIOR: dict[str, SkillArea] = {
                      "kotlin", "dart", "objective-c"), F),
     **dict.fromkeys(("python", "ruby", "go", "java", "php", "elixir", "c#", "rust", "scala", "perl",
                      "hcl", "shell"), B),
-    **dict.fromkeys(("jupyter notebook", "r", "julia", "tex"), DA),
+    **dict.fromkeys(("jupyter notebook", "r", "julia"), DA),  # not TeX: that is books and papers
 }
 TOPIC_PRIOR: dict[str, SkillArea] = {
     **dict.fromkeys(("react", "frontend", "vue", "nextjs", "css", "html", "jekyll", "ios", "android"), F),

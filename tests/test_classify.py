@@ -194,3 +194,25 @@ def test_find_source_prefers_the_repo_then_its_org_unless_excluded():
     assert c.find_source((org, own), "hackforla/311-data") is org
     assert c.find_source((org, own), "hackforla/ballotnav") is None
     assert c.find_source((), "a/b") is None
+
+
+def test_hyphenated_title_words_count_by_their_parts():
+    result = c.classify(issue("refactor(aws-sdk): migrate to v3"), repo("TypeScript"))
+    assert result.skills == (B,) and "`aws`" in result.reasons[0]
+    assert result.effort == L  # refactor + migrate
+
+
+def test_an_issue_that_keeps_saying_data_is_data_work():
+    body = ("FERC 714 data includes 2019, but we have not seen how it plays with the eia861 data yet. "
+            "Can't do that until the EIA 861 data for 2019 is integrated; the early release data is out.")
+    result = c.classify(issue("Make sure 2019 ferc714 data works with eia861", body=body), repo("Python"))
+    assert result.skills == (DA,) and "says “data” 5 times" in result.reasons[0]
+
+
+def test_a_title_that_starts_with_design_is_design_work():
+    assert c.classify(issue("Design a home page for Guests", body="A page for guests"), repo("JavaScript")).skills \
+        == (DS,)
+
+
+def test_a_tex_repo_gets_no_data_prior():
+    assert c.classify(issue("Simplify glossary reference style"), repo("TeX")).skills == ()
