@@ -1,9 +1,11 @@
 """Measure generator.claims.comment_kind on real, hand-labeled issue comments.
 
-    .venv/bin/python bench/claims_eval.py [--data tests/data/claims/comments.jsonl] [--errors]
+    .venv/bin/python bench/claims_eval.py [--data FILE.jsonl ...] [--errors]
 
-Prints the confusion table (gold label × predicted kind), precision and recall for "claim" and
-"release", and with --errors every comment the rules got wrong, with its thread URL.
+Prints, for each labeled set and for all together, the confusion table (gold label × predicted
+kind) and precision and recall for "claim" and "release"; with --errors every comment the rules
+got wrong, with its thread URL. By default the sets are tests/data/claims/comments.jsonl (the
+rules were written against it) and holdout.jsonl (labeled before the shipped rules saw it).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.claims import comment_kind  # noqa: E402
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "claims" / "comments.jsonl"
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "claims"
+SETS = (DATA / "comments.jsonl", DATA / "holdout.jsonl")
 LABELS = ("claim", "release", "neither")
 
 
@@ -47,10 +50,21 @@ def precision_recall(table: Counter, label: str) -> tuple[float, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--data", type=Path, nargs="+", default=list(SETS))
     parser.add_argument("--errors", action="store_true", help="list every misread comment")
     args = parser.parse_args(argv)
-    rows = load(args.data)
+    sets = [(path.name, load(path)) for path in args.data]
+    if len(sets) > 1:
+        sets.append(("all", [row for _, rows in sets for row in rows]))
+    for name, rows in sets:
+        print(f"== {name}")
+        report(rows, args.errors and name != "all")
+        print()
+    return 0
+
+
+def report(rows: list[dict], errors: bool) -> None:
+    """Print one set's confusion table and figures."""
     table = confusion(rows)
     print(f"{len(rows)} comments: " + ", ".join(f"{sum(r['label'] == k for r in rows)} {k}" for k in LABELS))
     print()
@@ -61,13 +75,12 @@ def main(argv: list[str] | None = None) -> int:
     for label in ("claim", "release"):
         precision, recall = precision_recall(table, label)
         print(f"{label:<8} precision {precision:.3f}  recall {recall:.3f}")
-    if args.errors:
+    if errors:
         print()
         for row in rows:
             got = predict(row)
             if got != row["label"]:
                 print(f"[{row['label']} → {got}] {row['url']}\n    {row['text'][:160]!r}")
-    return 0
 
 
 if __name__ == "__main__":

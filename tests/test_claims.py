@@ -20,7 +20,9 @@ from generator.claims import (
 from generator.model import Comment, Issue, Label, Repo
 
 NOW = datetime(2026, 8, 8, 12, 0, tzinfo=UTC)
-DATA = Path(__file__).parent / "data" / "claims" / "comments.jsonl"
+DATA = Path(__file__).parent / "data" / "claims"
+# comments.jsonl: the rules were written against it; holdout.jsonl: labeled before the shipped rules saw it.
+SETS = ("comments.jsonl", "holdout.jsonl")
 
 
 def at(delta: timedelta) -> str:
@@ -287,7 +289,8 @@ def test_empty_repo():
 
 
 def load_rows() -> list[dict]:
-    return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [json.loads(line) for name in SETS
+            for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def test_real_comment_set_is_well_formed():
