@@ -253,7 +253,8 @@ class Runner:
     def run_job(self, job_id: str, job: dict) -> None:
         self.ran.append(job_id)
         self.work = self.scratch / job_id
-        self.outputs: dict[str, dict[str, str]] = {}
+        # The steps context belongs to one job.
+        self.context = {k: v for k, v in self.context.items() if not k.startswith("steps.")}
         saves = []
         for number, step in enumerate(job["steps"]):
             if not self.truthy(step.get("if", "success()")):
