@@ -61,6 +61,9 @@ def label_skills(label: str) -> tuple:
     """Areas (or rules.NONE) a normalized label names by convention; () when it names none."""
     if label in rules.SKILL_WORDS:
         return rules.SKILL_WORDS[label]
+    whole = _PARTS.split(label)  # "frontend/backend" is two areas, not a prefix and a value
+    if len(whole) > 1 and all(part in rules.SKILL_WORDS for part in whole):
+        return _union(rules.SKILL_WORDS[part] for part in whole)
     prefix, value = _split(label)
     if not prefix or prefix in rules.NOT_SKILL_PREFIXES:
         return ()
@@ -71,9 +74,14 @@ def label_skills(label: str) -> tuple:
     if value in rules.SKILL_WORDS:
         return rules.SKILL_WORDS[value]
     value = re.sub(r"\s*\(([^)]*)\)", r" / \1", value)  # "client side (react)" → both words
+    return _union(rules.SKILL_WORDS.get(part, ()) for part in _PARTS.split(value))
+
+
+def _union(groups: Iterable[tuple]) -> tuple:
+    """The areas of several label parts, each once, first seen first."""
     found: list = []
-    for part in _PARTS.split(value):
-        found.extend(area for area in rules.SKILL_WORDS.get(part, ()) if area not in found)
+    for group in groups:
+        found.extend(area for area in group if area not in found)
     return tuple(found)
 
 
@@ -236,7 +244,7 @@ def _prior(repo: Repo | None) -> tuple[SkillArea, str] | None:
 
 
 def _effort_from_labels(labels, source: Source | None) -> tuple[Effort, str] | None:
-    """The repo's effort map first; then points over worded sizes over kinds ("epic"), largest wins."""
+    """The repo's effort map first; then points over worded sizes, the largest among equals."""
     repo_map = dict(source.effort) if source else {}
     for name, label in labels:
         mapped = repo_map.get(name.lower()) or repo_map.get(label)

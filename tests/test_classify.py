@@ -29,6 +29,7 @@ def repo(language: str = "", topics: tuple[str, ...] = ()) -> Repo:
     ("frontend 🎨", {F}), ("dev: frontend", {F}), ("component: ui", {F}), ("UI/UX", {DS}),
     ("Role: UI", {DS}),  # a UI *role* is a designer; a bare `ui` label is front-end code
     ("data:eia923", {DA}), ("Lang: GHA", {B}), ("html/css", {F}), ("Data Import", {DA}),
+    ("frontend/backend", {F, B}), ("Front End & Back End", {F, B}),
 ])
 def test_label_conventions_name_areas(label, areas):
     result = c.classify(issue("Something", label))
