@@ -11,6 +11,8 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from . import claims
+from .claims import Responsiveness
 from .model import ClassifiedIssue, Effort, Page, Repo, RepoState, SkillArea, Snapshot, Source, parse_time
 
 NEW_FOR = timedelta(days=7)
@@ -26,6 +28,10 @@ class Card:
     is_new: bool
     claim: str
     """Why the issue is not takeable ("assigned to @x"), "" when it is."""
+    is_stale: bool = False
+    """No update for a year: listed last, marked, and kept out of the feeds."""
+    badge: str = ""
+    """How quickly the project answers ("usually answers within 2 days"), "" when unmeasured."""
 
     @property
     def issue(self):
@@ -60,6 +66,7 @@ class RepoPage:
     cards: tuple[Card, ...]
     claimed: tuple[Card, ...]
     feed_path: str
+    responsiveness: Responsiveness | None = None
 
 
 @dataclass(frozen=True)
@@ -106,14 +113,13 @@ def plan_site(
 ) -> Site:
     """Decide every page of the site. Relative dates are measured from the snapshot's time."""
     now = parse_time(snapshot.captured_at) or datetime(1970, 1, 1, tzinfo=UTC)
-    cards = tuple(sorted((_card(item, now) for item in items), key=_newest_first))
+    answers = {repo.name_with_owner.lower(): claims.responsiveness(repo) for repo in snapshot.repos}
+    cards = tuple(sorted((_card(item, now, answers) for item in items), key=_fresh_then_newest))
     takeable = tuple(c for c in cards if not c.claim)
-    listings = [_home(takeable), *_facet_listings(takeable)]
-    repo_pages = tuple(_repo_pages(sources, snapshot, cards))
-    feeds = [Feed(listing.feed_path, listing.title, listing.path, listing.cards[:FEED_ENTRIES]) for listing in listings]
-    feeds += [
-        Feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards[:FEED_ENTRIES]) for p in repo_pages
-    ]
+    listings = [_home(takeable), _responsive(takeable, answers), *_facet_listings(takeable)]
+    repo_pages = tuple(_repo_pages(sources, snapshot, cards, answers))
+    feeds = [_feed(listing.feed_path, listing.title, listing.path, listing.cards) for listing in listings]
+    feeds += [_feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards) for p in repo_pages]
     return Site(
         data_as_of=snapshot.captured_at,
         now=now,
@@ -134,29 +140,34 @@ def repo_path(name: str) -> str:
     return f"repos/{'/'.join(slug(part) for part in name.split('/', 1))}/"
 
 
-def claim_reason(item: ClassifiedIssue) -> str:
-    """Why an issue is already taken, in words; "" when it is free to take."""
-    issue = item.issue
-    if issue.assignees:
-        return "assigned to " + ", ".join(f"@{a}" for a in issue.assignees)
-    if issue.linked_pr:
-        return "a pull request is open"
-    if any(label.name == "📍 Assigned" for label in issue.labels):
-        return "marked assigned when captured"
-    if issue.comment_claim:
-        return "claimed in a comment"
-    return ""
-
-
-def _card(item: ClassifiedIssue, now: datetime) -> Card:
+def _card(item: ClassifiedIssue, now: datetime, answers: dict[str, claims.Responsiveness]) -> Card:
     created = parse_time(item.issue.created)
     is_new = created is not None and timedelta(0) <= now - created <= NEW_FOR
-    return Card(item=item, is_new=is_new, claim=claim_reason(item))
+    taken = claims.claim(item.issue, now)
+    answer = answers.get(item.repo.name_with_owner.lower())
+    return Card(item=item, is_new=is_new, claim=taken.reason if taken else "",
+                is_stale=claims.is_stale(item.issue, now), badge=answer.badge if answer else "")
 
 
-def _newest_first(card: Card) -> tuple:
+def _fresh_then_newest(card: Card) -> tuple:
     created = parse_time(card.issue.created)
-    return (-(created.timestamp() if created else 0), card.issue.repo.lower(), card.issue.number)
+    return (card.is_stale, -(created.timestamp() if created else 0), card.issue.repo.lower(), card.issue.number)
+
+
+def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Feed:
+    """A feed of a page's newest issues; stale ones are not news."""
+    return Feed(path, title, page_path, tuple(c for c in cards if not c.is_stale)[:FEED_ENTRIES])
+
+
+def _responsive(cards: tuple[Card, ...], answers: dict[str, claims.Responsiveness]) -> Listing:
+    """The home listing again, projects that answer quickly first."""
+    def order(card: Card) -> tuple:
+        answer = answers.get(card.item.repo.name_with_owner.lower())
+        return (card.is_stale, answer.sort_key if answer else (3,), _fresh_then_newest(card))
+
+    return Listing("responsive/", "Issues from responsive projects first",
+                   "Open issues to take, from the projects that answer new issues fastest.",
+                   tuple(sorted(cards, key=order)), "responsive/feed.atom")
 
 
 def _skill_keys(card: Card) -> tuple[str, ...]:
@@ -215,7 +226,7 @@ def _language_keys(card: Card) -> tuple[str, ...]:
     return (language,) if language else ()
 
 
-def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...]):
+def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...], answers: dict[str, claims.Responsiveness]):
     by_source: dict[str, list[Repo]] = {}
     for repo in snapshot.repos:
         by_source.setdefault((repo.source or repo.name_with_owner).lower(), []).append(repo)
@@ -236,6 +247,7 @@ def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...]):
                 cards=tuple(c for c in mine if not c.claim),
                 claimed=tuple(c for c in mine if c.claim),
                 feed_path=f"{path}feed.atom",
+                responsiveness=answers.get(name.lower()),
             )
 
 

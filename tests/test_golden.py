@@ -21,7 +21,8 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def test_small_snapshot_renders_exactly_the_expected_pages(tmp_path):
     out = tmp_path / "site"
     assert cli.main(["--sources", str(GOLDEN / "sources.yaml"), "--snapshot", str(GOLDEN / "snapshot.json"),
-                     "--content", str(GOLDEN / "content"), "--out", str(out), "--base-url", "https://example.org/shovel/", "-q"]) == 0
+                     "--content", str(GOLDEN / "content"), "--out", str(out),
+                     "--base-url", "https://example.org/shovel/", "-q"]) == 0
     expected_dir = GOLDEN / "expected"
     if os.environ.get("SHOVEL_REGEN_GOLDEN"):
         shutil.rmtree(expected_dir, ignore_errors=True)

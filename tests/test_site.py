@@ -112,3 +112,30 @@ def test_facets_health_api_and_special_pages(tmp_path):
     assert [(i["number"], i["skills"], i["effort"]) for i in api["issues"]] == [(1, ["frontend"], "medium")]
     for name in ("404.html", "sitemap.xml", "robots.txt", "about/index.html", "static/style.css"):
         assert name in tree
+
+
+def test_claimed_issues_leave_the_lists_and_stale_ones_go_last_and_out_of_feeds(tmp_path):
+    from generator.model import Comment
+
+    claimed = issue("octo/civic", 1, "Claimed in a comment", comments_count=1, comments=(
+        Comment("newcomer", "NONE", "2026-08-03T09:00:00Z", "Hi! Can I work on this issue?"),))
+    released = issue("octo/civic", 2, "Claimed then released", comments_count=2, comments=(
+        Comment("newcomer", "NONE", "2026-08-01T09:00:00Z", "I'd like to take this"),
+        Comment("keeper", "MEMBER", "2026-08-05T09:00:00Z", "Unassigning due to inactivity, feel free to pick this up"),
+    ))
+    stale = issue("octo/civic", 3, "Old and quiet", created="2024-01-01T00:00:00Z", updated="2024-06-01T00:00:00Z")
+    fresh = issue("octo/civic", 4, "Fresh one", created="2023-01-01T00:00:00Z", updated="2026-08-01T00:00:00Z")
+    sources, snap = write_world(tmp_path, {"octo/civic": [claimed, released, stale, fresh]})
+    out = tmp_path / "site"
+    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    tree = read_tree(out)
+    home = tree["index.html"].decode()
+    assert "Claimed in a comment" not in home
+    assert home.index("Claimed then released") < home.index("Fresh one") < home.index("Old and quiet")
+    repo = tree["repos/octo/civic/index.html"].decode()
+    assert "claimed in a comment 5 days ago" in repo
+    feed = feedparser.parse(tree["feeds/all.atom"])
+    titles = [e.title for e in feed.entries]
+    assert any("Fresh one" in t for t in titles) and not any("Old and quiet" in t for t in titles)
+    api = json.loads(tree["api/issues.json"])
+    assert {i["number"] for i in api["issues"]} == {2, 3, 4}
