@@ -66,11 +66,11 @@ EFFORT_WORDS: dict[str, Effort] = {
                      "good first issue"), S),
     **dict.fromkeys(("medium", "m", "med", "moderate", "intermediate", "average", "normal"), M),
     **dict.fromkeys(("large", "l", "xl", "x-large", "extra large", "xxl", "hard", "high", "difficult",
-                     "huge", "big", "advanced"), L),
+                     "huge", "big", "advanced", "epic"), L),
 }
-# Words that are sizes only after a prefix ("size: good first issue"); bare, they are priorities or
-# the beginner label every listed issue carries.
-NOT_BARE_EFFORT = frozenset({"low", "high", "normal", "average", "good first issue", "big"})
+# Words that are sizes only after a prefix ("size: good first issue", "size: epic"); bare, they are
+# priorities, the beginner label every listed issue carries, or a kind of issue (an epic is a text cue).
+NOT_BARE_EFFORT = frozenset({"low", "high", "normal", "average", "good first issue", "big", "epic"})
 POINTS_SMALL_MAX, POINTS_MEDIUM_MAX = 1.0, 3.0
 """Hack for LA's sizes: 0.25pt–1pt an evening, 2pt–3pt a weekend, 5pt and up more."""
 

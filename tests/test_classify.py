@@ -57,7 +57,7 @@ def test_feature_status_and_kind_labels_are_not_skill_labels(label):
     ("size: 2 pts", M), ("Complexity: Small", S), ("Complexity: Medium", M), ("complexity: large", L),
     ("Complexity: Extra Large", L), ("effort: low", S), ("E-easy", S), ("E-hard", L), ("difficulty: medium", M),
     ("level: easy", S), ("🐟 Small", S), ("🐬 Medium", M), ("🐂 size medium", M), ("size -  l", L),
-    ("size: good first issue", S), ("easy pickins", S),
+    ("size: good first issue", S), ("easy pickins", S), ("size: epic", L), ("Complexity: Prework", S),
 ])
 def test_effort_labels(label, effort):
     result = c.classify(issue("Something", label))
