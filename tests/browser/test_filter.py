@@ -1,0 +1,247 @@
+"""The home page's filters in Chromium: what they list, the URL they keep, the keyboard, the live region, safety.
+
+Every expectation is computed from the build's own /api/issues.json, not from the script's index.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from tests.browser.conftest import HOSTILE_LABEL, HOSTILE_LANGUAGE, HOSTILE_TITLES
+
+CARD_LINKS = "#cards .card-title a"
+
+
+def all_shown(page) -> list[str]:
+    """Every card's GitHub link, pressing "Show more" until the whole match is listed."""
+    more = page.locator("#f-more")
+    while more.is_visible():
+        before = page.locator("#cards > li").count()
+        more.click()
+        page.wait_for_function(f"() => document.querySelectorAll('#cards > li').length > {before}")
+    return page.locator(CARD_LINKS).evaluate_all("links => links.map(a => a.href)")
+
+
+def expected(site, keep) -> list[str]:
+    return [i["url"] for i in site.api["issues"] if keep(i)]
+
+
+def status(page) -> str:
+    return page.locator("#f-status").inner_text()
+
+
+def wait_for_status(page, start: str) -> None:
+    """Wait until the live region's text starts with `start` (so "2 issues" never passes for "12 issues")."""
+    page.wait_for_function("t => document.getElementById('f-status').textContent.startsWith(t)", arg=start)
+
+
+def wait_for_result(page) -> None:
+    """Wait until the live region reports a count (the index is loaded and the filters applied)."""
+    page.wait_for_function("() => /^([0-9,]+ issues? match|No issues match)/.test("
+                           "document.getElementById('f-status').textContent)")
+
+
+def backend_small(issue) -> bool:
+    return "backend" in issue["skills"] and issue["effort"] == "small"
+
+
+def test_filtering_by_skill_and_effort_lists_only_matching_cards(page, built_site):
+    page.goto(built_site.url)
+    assert page.locator("#filters").is_visible() and not page.locator("#facets").is_visible()
+    page.select_option("#f-skill", "backend")
+    page.select_option("#f-effort", "small")
+    want = expected(built_site, backend_small)
+    assert 100 < len(want) < len(built_site.api["issues"])  # a match bigger than one screenful, smaller than all
+    wait_for_status(page, f"{len(want)} issues match")
+    cards = page.locator("#cards > li.card")
+    for i in range(cards.count()):
+        card = cards.nth(i)
+        assert "backend" in card.locator(".skill").all_inner_texts()
+        assert card.locator(".effort").inner_text() == "small effort"
+    assert all_shown(page) == want
+    assert parse_qs(urlsplit(page.url).query) == {"skill": ["backend"], "effort": ["small"]}
+    assert page.locator("#f-page").get_attribute("href") == "/shovel/skills/backend/small/"
+
+
+def test_counts_beside_each_choice_follow_the_other_filters(page, built_site):
+    page.goto(built_site.url + "?skill=backend")
+    wait_for_result(page)
+    for effort in ("small", "medium", "large"):
+        count = sum(1 for i in built_site.api["issues"] if "backend" in i["skills"] and i["effort"] == effort)
+        text = page.locator(f"#f-effort option[value={effort}]").inner_text()
+        assert text == f"{effort.capitalize()} ({count})"
+    backend = sum(1 for i in built_site.api["issues"] if "backend" in i["skills"])
+    assert page.locator("#f-skill option[value=backend]").inner_text() == f"Backend ({backend})"
+
+
+def test_a_filtered_url_reloads_to_the_same_view(page, built_site):
+    page.goto(built_site.url + "?skill=backend&effort=small")
+    wait_for_result(page)
+    first = all_shown(page)
+    assert first == expected(built_site, backend_small)
+    page.reload()
+    wait_for_result(page)
+    assert page.locator("#f-skill").input_value() == "backend"
+    assert page.locator("#f-effort").input_value() == "small"
+    assert all_shown(page) == first
+
+
+def test_without_javascript_the_facet_pages_list_the_same_issues(page, page_without_js, built_site):
+    page.goto(built_site.url + "?skill=frontend&effort=medium")
+    wait_for_result(page)
+    with_script = all_shown(page)
+    page_without_js.goto(built_site.url)
+    assert not page_without_js.locator("#filters").is_visible()
+    page_without_js.get_by_role("link", name="Frontend", exact=True).click()
+    page_without_js.wait_for_url("**/skills/frontend/")
+    page_without_js.goto(built_site.path("skills/frontend/medium/"))
+    facet_page = page_without_js.locator(CARD_LINKS).evaluate_all("links => links.map(a => a.href)")
+    assert facet_page == with_script
+    assert with_script == expected(built_site, lambda i: "frontend" in i["skills"] and i["effort"] == "medium")
+
+
+def test_the_capped_home_page_points_to_every_issue_without_javascript(page_without_js, built_site):
+    page_without_js.goto(built_site.url)
+    total = len(built_site.api["issues"])
+    shown = page_without_js.locator("#cards > li.card").count()
+    assert shown < total
+    note = page_without_js.locator("#more-note")
+    assert f"The newest {shown} of {total}" in note.inner_text()
+    links = note.get_by_role("link")
+    counts = [int(t.rsplit("(", 1)[1].rstrip(")")) for t in links.all_inner_texts()]
+    assert sum(counts) == total  # the effort pages together hold every issue
+
+
+def test_free_text_freshness_cause_and_language(page, built_site):
+    issues = built_site.api["issues"]
+    word = "test"
+    page.goto(built_site.url)
+    page.fill("#f-q", word)
+    want = expected(built_site, lambda i: word in "\n".join([i["title"], i["repo"], *i["labels"]]).lower())
+    wait_for_status(page, f"{len(want)} issue")
+    assert all_shown(page) == want and 0 < len(want) < len(issues)
+
+    asof = datetime.fromisoformat(built_site.api["data_as_of"].replace("Z", "+00:00"))
+
+    def fresh(issue, days):
+        times = [datetime.fromisoformat(t.replace("Z", "+00:00")) for t in (issue["created"], issue["updated"]) if t]
+        times = [t if t.tzinfo else t.replace(tzinfo=asof.tzinfo) for t in times]
+        return bool(times) and asof - max(times) <= timedelta(days=days)
+
+    page.goto(built_site.url + "?fresh=365")
+    want = expected(built_site, lambda i: fresh(i, 365))
+    wait_for_status(page, f"{len(want)} issue")
+    assert all_shown(page) == want and 0 < len(want) < len(issues)
+
+    cause, language = issues[0]["cause"], issues[0]["language"]
+    page.goto(built_site.url)
+    page.select_option("#f-cause", cause)
+    page.select_option("#f-lang", language)
+    want = expected(built_site, lambda i: i["cause"] == cause and i["language"] == language)
+    wait_for_status(page, f"{len(want)} issue")
+    assert all_shown(page) == want
+
+
+def test_the_result_is_announced_in_a_polite_live_region(page, built_site):
+    page.goto(built_site.url)
+    region = page.locator("#f-status")
+    assert region.get_attribute("role") == "status"  # implies aria-live="polite"
+    assert region.inner_text() == ""
+    page.select_option("#f-effort", "large")
+    large = sum(1 for i in built_site.api["issues"] if i["effort"] == "large")
+    wait_for_status(page, f"{large} issues match")
+    page.fill("#f-q", "no issue has this in its title qqqzzz")
+    wait_for_status(page, "No issues match")
+    assert page.locator("#cards > li").count() == 0
+
+
+def focused(page) -> dict:
+    return page.evaluate("""() => {
+        const el = document.activeElement, style = getComputedStyle(el);
+        return {id: el.id, tag: el.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth),
+                text: el.textContent.trim().slice(0, 40)};
+    }""")
+
+
+def tab_to(page, element_id: str, limit: int = 30) -> list[dict]:
+    """Press Tab until the element has focus; every element passed on the way must show its focus."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = focused(page)
+        seen.append(now)
+        assert now["outline"] != "none" and now["width"] >= 2, f"focus not visible on {now}"
+        if now["id"] == element_id:
+            return seen
+    raise AssertionError(f"#{element_id} never got focus by Tab: {seen}")
+
+
+def has_words(issue, text: str) -> bool:
+    haystack = "\n".join([issue["title"], issue["repo"], *issue["labels"]]).lower()
+    return all(word in haystack for word in text.lower().split())
+
+
+def count_text(n: int) -> str:
+    return "No issues match" if n == 0 else "1 issue matches" if n == 1 else f"{n:,} issues match"
+
+
+def test_the_filters_work_by_keyboard_alone(page, built_site):
+    page.goto(built_site.url)
+    walked = tab_to(page, "f-q")
+    assert walked[0]["text"] == "Skip to the issues"
+    page.keyboard.type("test")
+    wait_for_status(page, count_text(len(expected(built_site, lambda i: has_words(i, "test")))))
+    tab_to(page, "f-skill", limit=1)
+    page.keyboard.press("ArrowDown")  # the first choice after "All skill areas"
+    first_area = page.locator("#f-skill option").nth(1).get_attribute("value")
+    assert page.locator("#f-skill").input_value() == first_area
+    skills = (lambda i: not i["skills"]) if first_area == "any" else (lambda i: first_area in i["skills"])
+    want = expected(built_site, lambda i: skills(i) and has_words(i, "test"))
+    wait_for_status(page, count_text(len(want)))
+    assert all_shown(page) == want
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["test"], "skill": [first_area]}
+    page.locator("#f-skill").focus()  # back from the cards "Show more" may have reached
+    tab_to(page, "f-clear", limit=5)  # past effort, cause, language and freshness
+    page.keyboard.press("Enter")
+    wait_for_status(page, count_text(len(built_site.api["issues"])))
+    assert urlsplit(page.url).query == ""
+    assert page.locator("#f-q").input_value() == ""
+
+
+def test_show_more_moves_focus_to_the_first_new_card(page, built_site):
+    page.goto(built_site.url + "?effort=small")
+    wait_for_result(page)
+    before = page.locator("#cards > li").count()
+    page.focus("#f-more")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => document.querySelectorAll('#cards > li').length > {before}")
+    new_first = page.locator("#cards > li").nth(before).locator("a").first
+    assert new_first.evaluate("a => a === document.activeElement")
+    wait_for_status(page, f"Showing {page.locator('#cards > li').count()} of")
+
+
+def test_hostile_titles_labels_and_languages_stay_text(page, built_site):
+    page.goto(built_site.url + "?" + urlencode({"lang": HOSTILE_LANGUAGE}))
+    wait_for_status(page, count_text(len(HOSTILE_TITLES)))
+    assert page.locator("#f-lang").input_value() == HOSTILE_LANGUAGE
+    assert sorted(page.locator("#cards .card-title a").all_inner_texts()) == sorted(HOSTILE_TITLES)
+    assert page.locator("#cards").locator("img, script, svg, b").count() == 0
+    assert HOSTILE_LABEL in page.locator("#cards .label").all_inner_texts()
+    for link in page.locator("#cards .card-title a").all():
+        assert link.get_attribute("href").startswith("https://github.com/hostile/repo/issues/")
+    page.fill("#f-q", "onerror")
+    page.select_option("#f-lang", "")
+    wait_for_status(page, count_text(len(expected(built_site, lambda i: has_words(i, "onerror")))))
+    assert HOSTILE_TITLES[0] in page.locator("#cards .card-title a").all_inner_texts()
+    page.goto(built_site.path("repos/hostile/repo/"))
+    assert sorted(page.locator(".card-title a").all_inner_texts()) == sorted(HOSTILE_TITLES)
+    # The page fixture fails the test if any of this opened a dialog or raised a script error.
+
+
+def test_a_missing_index_leaves_the_links(page, built_site):
+    page.route("**/filter-index.json", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(built_site.url + "?effort=small")
+    wait_for_status(page, "The full list could not be loaded")
+    assert page.locator("#facets").is_visible() and not page.locator("#filters").is_visible()
+    assert page.locator("#cards > li.card").count() > 0  # the page's own cards are still there
