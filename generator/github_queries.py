@@ -10,6 +10,8 @@ from .model import Comment, Issue, Label, Repo
 
 BODY_EXCERPT = 400
 """Characters of an issue's plain-text body kept in the snapshot."""
+COMMENT_EXCERPT = 200
+"""Characters of each kept comment: enough to see a claim ("I'd like to work on this")."""
 COMMENTS_KEPT = 3
 """Most recent comments kept per issue (free: the comments connection is paid for anyway)."""
 LABELS_PER_ISSUE = 20
@@ -119,7 +121,7 @@ def read_issue(repo: str, node: dict) -> Issue:
         body=excerpt(node.get("bodyText") or ""), locked=bool(node.get("locked")),
         comments=tuple(Comment(author=(c.get("author") or {}).get("login") or "",
                                association=c.get("authorAssociation") or "", created=c.get("createdAt") or "",
-                               body=excerpt(c.get("bodyText") or "")) for c in recent),
+                               body=excerpt(c.get("bodyText") or "", COMMENT_EXCERPT)) for c in recent),
     )
 
 

@@ -55,13 +55,9 @@ def run(world: World, base: str, body: Any, bucket: dict) -> tuple[dict, int]:
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
         return {"message": "Problems parsing JSON", "documentation_url": "https://docs.github.com/graphql"}, 0
     variables = body.get("variables") or {}
-    try:
-        document = parse(body["query"])
-    except GraphQLError as error:
-        return {"errors": [_format(error)]}, 0
-    problems = validate(schema(), document)
+    document, problems = _checked(body["query"])
     if problems:
-        return {"errors": [_format(e) for e in problems]}, 0
+        return {"errors": problems}, 0
     try:
         requests, nodes = query_cost(document, variables)
     except TypedError as error:
@@ -79,6 +75,17 @@ def run(world: World, base: str, body: Any, bucket: dict) -> tuple[dict, int]:
         answer["errors"] = [_format(e) for e in result.errors]
     answer["data"] = result.data
     return answer, cost
+
+
+@lru_cache(maxsize=256)
+def _checked(text: str):
+    """(document, formatted errors): parsing and validating is most of the fake's time, and a client sends the
+    same query text with other variables many times."""
+    try:
+        document = parse(text)
+    except GraphQLError as error:
+        return None, [_format(error)]
+    return document, [_format(e) for e in validate(schema(), document)]
 
 
 def query_cost(document, variables: dict) -> tuple[int, int]:
@@ -151,8 +158,9 @@ def _resolve(source, info, **args):
     return default_field_resolver(source, info, **args)
 
 
-def _connection(items: list, first=None, after=None, last=None, before=None, **_) -> dict:
-    """A GitHub-style connection over `items`, with opaque cursors that are positions."""
+def _connection(items: list, first=None, after=None, last=None, before=None, build=None, **_) -> dict:
+    """A GitHub-style connection over `items`, with opaque cursors that are positions; `build` makes the
+    nodes of the returned window only (a page of 10 out of 5,000 builds 10)."""
     start, end = 0, len(items)
     if after:
         start = _position(after) + 1
@@ -163,7 +171,7 @@ def _connection(items: list, first=None, after=None, last=None, before=None, **_
         window = window[:first]
     if last is not None:
         window = window[-last:] if last else []
-    nodes = [items[i] for i in window]
+    nodes = [build(items[i]) if build else items[i] for i in window]
     cursors = [_cursor(i) for i in window]
     return {
         "totalCount": len(items),
@@ -216,7 +224,6 @@ def _issue_view(repo: FakeRepo, issue: FakeIssue) -> dict:
         "createdAt": issue.created, "updatedAt": issue.updated, "locked": issue.locked,
         "author": {"__typename": "User", "login": issue.author} if issue.author else None,
         "body": issue.body, "bodyText": issue.body, "state": issue.state, "closed": issue.state == "CLOSED",
-        "repository": _repo_view(repo, ""),
     }
 
 
@@ -248,7 +255,7 @@ def _repo_issues(source, info, labels=None, states=None, filterBy=None, orderBy=
     if orderBy and orderBy.get("field") in ("UPDATED_AT", "CREATED_AT"):
         key = "updated" if orderBy["field"] == "UPDATED_AT" else "created"
         issues.sort(key=lambda i: (getattr(i, key), i.number), reverse=orderBy.get("direction") == "DESC")
-    return _connection([_issue_view(repo, i) for i in issues], **page)
+    return _connection(issues, build=lambda issue: _issue_view(repo, issue), **page)
 
 
 def _topics(source, info, **page):
@@ -330,8 +337,8 @@ def _search(_, info, query, type, **page):
                 continue
             if want.get("no") == "assignee" and issue.assignees:
                 continue
-            results.append(_issue_view(repo, issue))
-    connection = _connection(results[:1000], **page)
+            results.append((repo, issue))
+    connection = _connection(results[:1000], build=lambda pair: _issue_view(*pair), **page)
     connection["issueCount"] = len(results)
     return connection
 
@@ -346,6 +353,7 @@ RESOLVERS = {
     ("Repository", "repositoryTopics"): _topics,
     ("Repository", "labels"): _repo_labels,
     ("Issue", "labels"): _issue_labels,
+    ("Issue", "repository"): lambda source, info: _repo_view(source["_repo"], info.context.base),
     ("Issue", "assignees"): _assignees,
     ("Issue", "comments"): _comments,
     ("Issue", "closedByPullRequestsReferences"): _closing_prs,

@@ -176,6 +176,8 @@ class _Handler(BaseHTTPRequestHandler):
         if fake.latency:
             time.sleep(fake.latency)
         split = urlsplit(self.path)
+        if split.path.startswith("/_fake/"):
+            return self._control(split.path)
         resource = "graphql" if split.path == "/graphql" else "core"
         auth = self.headers.get("Authorization", "")
         fake.authorizations.append(auth)
@@ -216,6 +218,19 @@ class _Handler(BaseHTTPRequestHandler):
             body = self._rate_limit_body()
             return self._send(method, split.path, 200, {}, body, resource, cost=0)
         self._send(method, split.path, status, extra, body, resource, fault, cost=1, conditional=True)
+
+    def _control(self, path: str) -> None:
+        """Out-of-band counters for a fake run in another process (bench/fetch.py); not part of GitHub."""
+        fake = self.fake
+        if path == "/_fake/reset":
+            fake.reset_log()
+        body = json.dumps({"graphql": fake.requests("graphql"), "core": fake.requests("core"),
+                           "points": fake.points}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def _rate_limit_body(self) -> dict:
         resources = {}
