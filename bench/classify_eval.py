@@ -203,6 +203,21 @@ def report(name: str, result: dict) -> None:
         print(f"| {gold} | {cells} |")
 
 
+def by_family(records: list[dict], group_of: list[int]) -> None:
+    """Text-only scores for Hack for LA (most of the gold labels) and for every other repo, apart."""
+    print("\n### Text only, Hack for LA apart from the other repos\n")
+    print("| repos | skill issues | macro-F1 | backend | data | frontend | design | size issues | effort exact |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+    for name, wanted in (("hackforla/*", True), ("all others", False)):
+        keep = [i for i, r in enumerate(records) if r["repo"].lower().startswith("hackforla/") == wanted]
+        result = evaluate([records[i] for i in keep], [group_of[i] for i in keep], True, False)
+        rows, macro = f1_table(result)
+        right, total = result["effort"]
+        areas = " | ".join(f"{f1:.2f}" for _, _, _, f1, _ in rows)
+        print(f"| {name} | {result['skill_n']} | {macro:.3f} | {areas} | {result['effort_n']} | "
+              f"{right / total if total else float('nan'):.3f} |")
+
+
 def speed(records: list[dict], count: int = 20_000, rounds: int = 5) -> None:
     """Time `count` classifications against a baseline: one tokenising pass over every title and body."""
     base = [to_issue(r, False) for r in records]
@@ -235,6 +250,7 @@ def main() -> int:
     for name, text_only in (("With labels", False), ("Text only", True)):
         show = args.errors == ("text" if text_only else "labels")
         report(name, evaluate(records, group_of, text_only, show))
+    by_family(records, group_of)
     speed(records)
     return 0
 

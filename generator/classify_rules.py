@@ -138,7 +138,7 @@ TEXT_PHRASES: dict[str, tuple[tuple[str, SkillArea, float], ...]] = {
 }
 # The first word of the title (or of a part after "Prefix:"): "Design a home page for hosts" is design work.
 TEXT_LEAD_WORDS: dict[str, tuple[SkillArea, float]] = {
-    **dict.fromkeys(("design", "redesign", "wireframe", "wireframes", "mockup", "mockups", "prototype"),
+    **dict.fromkeys(("design", "redesign", "wireframe", "wireframes", "mockup", "mockups"),
                     (DS, 1.0)),
     **dict.fromkeys(("visualize", "visualise", "import"), (DA, 1.0)),
 }
