@@ -190,7 +190,7 @@ def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
     chosen = {a for a, s in scores.items() if s >= rules.TEXT_MIN_SCORE and s >= rules.TEXT_KEEP_RATIO * best}
     if chosen:
         hits.sort(key=lambda hit: (-hit[1], hit[2]))
-        return chosen, [f"mentions {', '.join([cue for area, _, cue in hits if area == a][:4])} → {a}"
+        return chosen, [f"mentions {_say([cue for area, _, cue in hits if area == a])} → {a}"
                         for a in _AREAS if a in chosen]
     none_words = rules.TEXT_NONE_WORDS & (text.title | text.body)
     if none_words and best < 1:
@@ -199,6 +199,12 @@ def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
     if prior and (best == 0 or scores[prior[0]] == best):
         return {prior[0]}, [prior[1]]
     return set(), ["no skill signal: any skill"]
+
+
+def _say(cues: list[str]) -> str:
+    """The four strongest cues, leaving out a word already said as a file extension (`.scss` files)."""
+    said = {cue[2:-7] for cue in cues if cue.startswith("`.") and cue.endswith("` files")}
+    return ", ".join([cue for cue in cues if cue.strip("`") not in said][:4])
 
 
 def _text_hits(text: _Text) -> list[tuple[SkillArea, float, str]]:

@@ -217,3 +217,8 @@ def test_a_title_that_starts_with_design_is_design_work():
 
 def test_a_tex_repo_gets_no_data_prior():
     assert c.classify(issue("Simplify glossary reference style"), repo("TeX")).skills == ()
+
+
+def test_reasons_do_not_repeat_a_word_already_said_as_an_extension():
+    result = c.classify(issue("Fix the footer .scss", body="Edit _sass/footer.scss"))
+    assert result.reasons[0] == "mentions `.scss` files, `footer`, `sass` → frontend"
