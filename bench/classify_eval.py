@@ -3,7 +3,8 @@
     .venv/bin/python bench/classify_eval.py [--data bench/data/civic-issues.jsonl] [--errors labels|text]
 
 Ground truth is the maintainers' own skill and size labels (GOLD_* below, kept apart from the
-classifier's tables on purpose). Two modes: "with labels" classifies issues as fetched; "text only"
+classifier's tables on purpose). Modes: "with labels" classifies issues as fetched (label conventions
+alone; a third run adds the repo maps of sources.yaml, as in production); "text only"
 first removes every role/size/complexity/points label and every gold label, so the title, body, other
 labels and the repo's language must carry the answer. Near-duplicate batches (the same templated issue
 filed for many pages) are grouped, and each group weighs 1 in total, so a batch of ten counts as one.
@@ -23,10 +24,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.classify import classify  # noqa: E402
-from generator.model import Effort, Issue, Label, Repo, SkillArea  # noqa: E402
+from generator import sources  # noqa: E402
+from generator.classify import classify, find_source  # noqa: E402
+from generator.model import Effort, Issue, Label, Repo, SkillArea, Source  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "civic-issues.jsonl"
+SOURCES = Path(__file__).resolve().parent.parent / "sources.yaml"
 F, B, DS, DA = SkillArea.FRONTEND, SkillArea.BACKEND, SkillArea.DESIGN, SkillArea.DATA
 NONE = "none"  # the maintainers said "not one of the four areas": product, copywriting, research
 AMBIGUOUS = "ambiguous"  # a role label that does not say which area: the issue is left out
@@ -131,8 +134,9 @@ def is_gold(name: str) -> bool:
     return low in GOLD_SKILL or low in GOLD_EFFORT_WORDS or bool(GOLD_POINTS.match(low))
 
 
-def evaluate(records: list[dict], group_of: list[int], text_only: bool, show_errors: bool) -> dict:
-    """Weighted per-area counts and effort accuracy for one mode."""
+def evaluate(records: list[dict], group_of: list[int], text_only: bool, show_errors: bool,
+             found: tuple[Source, ...] = ()) -> dict:
+    """Weighted per-area counts and effort accuracy for one mode; `found` are sources.yaml entries."""
     size = defaultdict(int)
     for g in group_of:
         size[g] += 1
@@ -142,7 +146,8 @@ def evaluate(records: list[dict], group_of: list[int], text_only: bool, show_err
     confusion = defaultdict(float)
     for record, g in zip(records, group_of, strict=True):
         weight = 1 / size[g]
-        result = classify(*to_issue(record, text_only))
+        issue, repo = to_issue(record, text_only)
+        result = classify(issue, repo, find_source(found, issue.repo))
         got = frozenset(result.skills)
         want = gold_skills(record["labels"])
         if want is not None:
@@ -242,6 +247,8 @@ def main() -> int:
     """Run both modes and the speed check; print Markdown tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--sources", type=Path, default=SOURCES,
+                        help="sources.yaml whose repo maps the third mode applies (default: the project's)")
     parser.add_argument("--errors", choices=("labels", "text"), help="list one mode's disagreements and reasons")
     args = parser.parse_args()
     records = load(args.data)
@@ -250,6 +257,9 @@ def main() -> int:
     for name, text_only in (("With labels", False), ("Text only", True)):
         show = args.errors == ("text" if text_only else "labels")
         report(name, evaluate(records, group_of, text_only, show))
+    if args.sources.exists():
+        report(f"With labels and the repo maps of {args.sources.name}",
+               evaluate(records, group_of, False, False, sources.load(str(args.sources))))
     by_family(records, group_of)
     speed(records)
     return 0
