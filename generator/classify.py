@@ -324,7 +324,7 @@ def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
     topics = record.get("topics") or record.get("repo_topics") or []
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         raise SourcesError(path, line, 1, "`topics` must be a list of strings")
-    number = record.get("number") if isinstance(record.get("number"), int) else 0
+    number = record["number"] if type(record.get("number")) is int else 0  # not a bool
     issue = Issue(repo=repo, number=number, title=title, url=text_field("url"),
                   labels=tuple(Label(n) for n in names), body=body)
     return issue, Repo(name_with_owner=repo, url="", language=language, topics=tuple(topics))
