@@ -138,3 +138,12 @@ def test_report_is_deterministic_whatever_the_order_of_findings():
     a = check_report.Finding(source=Source(repo="a/b", cause="voting", line=9, labels=("x",)), exists=False)
     b = check_report.Finding(source=Source(repo="c/d", cause="voting", line=4, labels=("x",)), exists=False)
     assert check_report.markdown([a, b], (), True) == check_report.markdown([b, a], (), True)
+
+
+def test_private_repo_readable_by_the_token_is_a_warning():
+    source = Source(repo="a/b", cause="voting", line=3, labels=("x",))
+    finding = check_report.Finding(source=source, exists=True, canonical="a/b", private=True,
+                                   labels=(check_report.LabelCheck("x", "x", 1),), open_issues=1)
+    assert finding.level == "warning"
+    assert check_report.notes(finding) == [
+        ("warning", "The repository is private: only public repositories are listed.")]

@@ -43,7 +43,7 @@ def test_any_text(text):
     _holds(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(documents)
 def test_any_yaml_shaped_like_sources(document):
     _holds(yaml.safe_dump(document, allow_unicode=True))
@@ -53,3 +53,17 @@ def test_any_yaml_shaped_like_sources(document):
 @given(st.integers(0, len(VALID)), st.integers(0, 8), st.text(max_size=6))
 def test_any_edit_of_a_valid_file(at, cut, insert):
     _holds(VALID[:at] + insert + VALID[at + cut:])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=120))
+def test_any_bytes_on_disk(data):
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".yaml") as handle:
+        handle.write(data)
+        handle.flush()
+        try:
+            sources.load(handle.name)
+        except errors.SourcesInvalid as invalid:
+            assert invalid.problems and all(p.line >= 1 and p.col >= 1 for p in invalid.problems)
