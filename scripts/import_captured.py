@@ -37,14 +37,25 @@ def main() -> None:
     parser.add_argument("--out", default="data/snapshot.json")
     args = parser.parse_args()
 
-    listed = {s.key: s for s in sources.load(args.sources)}
+    entries = sources.load(args.sources)
+    repos_listed = {s.key: s for s in entries if not s.is_org}
+    orgs_listed = {s.key: s for s in entries if s.is_org}
+
+    def source_of(name: str):
+        """The entry that lists a repo: its own, or its org's (unless the org entry excludes it)."""
+        owner, _, repo = name.lower().partition("/")
+        org = orgs_listed.get(owner)
+        if org and repo not in {e.lower() for e in org.exclude}:
+            return repos_listed.get(name.lower(), org)
+        return repos_listed.get(name.lower())
+
     fgfi = [json.loads(line) for line in Path(args.open_issues).read_text().splitlines() if line.strip()]
     civic = [json.loads(line) for line in Path(args.civic_issues).read_text().splitlines() if line.strip()]
 
     repos: dict[str, dict] = {}
     issues: dict[str, dict[int, Issue]] = {}
     for record in fgfi:
-        source = listed.get(record["repo"].lower())
+        source = source_of(record["repo"])
         if source is None:
             continue
         repos.setdefault(record["repo"], {}).update(
@@ -57,7 +68,7 @@ def main() -> None:
         )
         issues.setdefault(record["repo"], {})[record["number"]] = _issue(record, record.get("comments_count"))
     for record in civic:
-        source = listed.get(record["repo"].lower())
+        source = source_of(record["repo"])
         if source is None or record["state"] != "open":
             continue
         wanted = {label.lower() for label in source.labels}
