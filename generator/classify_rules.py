@@ -81,7 +81,7 @@ TEXT_WORDS: dict[str, tuple[SkillArea, float]] = {
                      "front-end", "navbar", "dropdown", "modal", "tooltip", "hover", "responsive",
                      "responsiveness", "wcag", "aria", "a11y", "screen-reader", "jquery", "dom",
                      "storybook", "webpack", "vite", "typescript", "liquid",
-                     "includes", "_includes", "_sass", "_layouts", "carousel", "breakpoint",
+                     "carousel", "breakpoint",
                      "ios", "android", "swiftui", "flutter", "h1", "h2", "h3", "div", "img", "href",
                      "frontend", "browser"), (F, 1.0)),
     **dict.fromkeys(("django", "flask", "fastapi", "rails", "api", "apis", "endpoint", "endpoints",
@@ -92,30 +92,33 @@ TEXT_WORDS: dict[str, tuple[SkillArea, float]] = {
                      "authentication", "oauth", "graphql", "orm", "schema", "queries", "query", "node",
                      "nodejs", "express", "scraper", "scrapers", "scrape", "scraping", "parser", "cli",
                      "serializer", "webhook", "webhooks", "lambda", "heroku", "nginx", "devops",
-                     "pytest", "rspec", "models", "views", "controller", "controllers", "python", "ruby",
-                     "php", "golang", "java", "connector", "token", "tokens", "bot", "script",
+                     "pytest", "rspec", "models", "views", "controllers", "python", "ruby",
+                     "php", "golang", "java", "connector", "token", "tokens", "bot",
                      "materialized", "indexes", "backup", "cache", "logging"), (B, 1.0)),
     **dict.fromkeys(("figma", "figjam", "wireframe", "wireframes", "mockup", "mockups", "mock-up",
                      "prototypes", "hi-fi", "lo-fi", "hifi", "typography", "logo", "icons",
                      "iconography", "ux", "ui/ux", "designs", "redesign",
-                     "miro", "sketch", "visual", "illustration", "branding", "palette", "frames",
-                     "frame", "persona", "personas", "usability", "high-fidelity",
-                     "user-flow", "storyboard"), (DS, 1.0)),
+                     "miro", "visual", "illustration", "branding", "palette", "persona", "personas",
+                     "usability", "high-fidelity", "user-flow", "storyboard"), (DS, 1.0)),
     **dict.fromkeys(("pandas", "numpy", "jupyter", "notebook", "notebooks", "ipynb", "csv", "csvs",
                      "dataset", "datasets", "dataframe", "dataframes", "etl", "tableau", "looker",
                      "analysis", "analyze", "analytics", "statistics", "statistical", "excel", "spreadsheet",
                      "geojson", "shapefile", "shapefiles", "parquet", "dbt", "bigquery", "warehouse",
                      "visualization", "visualisation", "dataviz", "regression", "imputation", "imputations",
-                     "cleaning", "precinct", "census", "xlsx"), (DA, 1.0)),
+                     "precinct", "census", "xlsx"), (DA, 1.0)),
     # Weak alone: every endpoint serves "data" and "design" is also a verb.
     "data": (DA, 0.75), "analyze": (DA, 0.5), "design": (DS, 0.5), "prototype": (DS, 0.5),
     "designer": (DS, 0.75), "designers": (DS, 0.75),  # also the name of app-builder features
+    # Half weight: common words with another meaning too (a time frame, a call script, the city controller).
+    **dict.fromkeys(("frame", "frames", "sketch"), (DS, 0.5)), **dict.fromkeys(("script", "controller"), (B, 0.5)),
+    "cleaning": (DA, 0.5),
 }
 # What a screen is made of: front-end work, unless the issue is a design task (design cues reach
 # TEXT_MIN_SCORE), where pages and buttons are what gets drawn rather than coded.
 TEXT_UI_NOUNS: dict[str, float] = {
     **dict.fromkeys(("homepage", "ui", "layout", "component", "components", "button", "buttons", "font",
                      "fonts", "navbar", "footer", "sidebar", "breakpoints", "widget"), 1.0),
+    "layouts": 0.5,
     **dict.fromkeys(("page", "pages", "image", "images", "mobile", "website", "display", "displayed"), 0.5),
 }
 # Two-word cues, found only when their first word is present (keeps the scan fast).

@@ -222,3 +222,9 @@ def test_a_tex_repo_gets_no_data_prior():
 def test_reasons_do_not_repeat_a_word_already_said_as_an_extension():
     result = c.classify(issue("Fix the footer .scss", body="Edit _sass/footer.scss"))
     assert result.reasons[0] == "mentions `.scss` files, `footer`, `sass` → frontend"
+
+
+@pytest.mark.parametrize("title", ["Pick a time frame for the call script", "LA Controller budget projects",
+                                   "This includes cleaning up the code"])
+def test_common_words_with_another_meaning_do_not_decide_alone(title):
+    assert c.classify(issue(title)).skills == ()
