@@ -25,9 +25,10 @@ _POINTS = re.compile(r"^(\d+(?:\.\d+)?)\s*\+?\s*(?:pts?|points?)?$")
 _POINT_PREFIXES = frozenset({"size", "points", "point", "estimate", "sp", "story points"})
 _PARTS = re.compile(r"\s*(?:/|&|,|\+| and )\s*")
 _URL = re.compile(r"https?://\S+")
-_WORD = re.compile(r"[a-z][a-z0-9_#+-]+")  # no rule word is one letter or starts with a digit
-_EXTENSION = re.compile(r"(?<=[a-z0-9_*])\.(" + "|".join(sorted(rules.TEXT_EXTENSIONS, key=len, reverse=True))
-                        + r")\b")
+# Words (no rule word is one letter or starts with a digit) and, in the same pass, file extensions
+# (".scss" after a name): one scan of the body is most of the cost of classifying an issue.
+_TOKEN = re.compile(r"[a-z][a-z0-9_#+-]+|(?<=[a-z0-9_*])\.(?:"
+                    + "|".join(sorted(rules.TEXT_EXTENSIONS, key=len, reverse=True)) + r")\b")
 # Links and background after a "Resources" heading say what to read, not what to build.
 _RESOURCES = re.compile(r"#[ \t]*(?:resources|references|related|links|background)\b")
 _DATA_WORD = re.compile(r"\bdata\b")
@@ -39,7 +40,8 @@ _PHRASE_HEADS = frozenset(rules.TEXT_PHRASES)
 _EXTENSION_KEYS = frozenset(rules.TEXT_EXTENSIONS)
 _UI_NOUN_KEYS = frozenset(rules.TEXT_UI_NOUNS)
 # Body words are only ever looked up in these tables, so only these are kept (a small set, fast).
-_VOCABULARY = _WORD_KEYS | _PHRASE_HEADS | _UI_NOUN_KEYS | rules.TEXT_NONE_WORDS
+_VOCABULARY = (_WORD_KEYS | _PHRASE_HEADS | _UI_NOUN_KEYS | rules.TEXT_NONE_WORDS
+               | {f".{extension}" for extension in rules.TEXT_EXTENSIONS})
 _EFFORT_UP_KEYS = frozenset(rules.EFFORT_UP_WORDS)
 
 
@@ -150,7 +152,7 @@ class _Text:
     def __init__(self, issue: Issue, labels: Iterable[tuple[str, str]], words: bool):
         title = issue.title.lower()
         raw = issue.body.lower() if issue.body else ""
-        self.title = set(_WORD.findall(title))
+        self.title = set(_TOKEN.findall(title))
         # "refactor(aws-sdk)": the parts of a hyphenated title word count too (titles are short).
         if "-" in title:
             self.title.update(part for word in tuple(self.title) if "-" in word for part in word.split("-") if part)
@@ -167,10 +169,10 @@ class _Text:
         cut = _RESOURCES.search(main) if "#" in main else None
         if cut:
             main, extra = main[: cut.start()], main[cut.start():]
-            self.extra = _VOCABULARY.intersection(_WORD.findall(extra)) - self.title
-        self.body = _VOCABULARY.intersection(_WORD.findall(main))
+            self.extra = _VOCABULARY.intersection(_TOKEN.findall(extra)) - self.title
+        self.body = _VOCABULARY.intersection(_TOKEN.findall(main))
         self.extra = self.extra - self.body
-        self.extensions = set(_EXTENSION.findall(f"{title}\n{body}"))
+        self.extensions = {t[1:] for t in (self.title | self.body | self.extra) if t[0] == "."}
         self.lowered = f"{title}\n{main}"
 
 
