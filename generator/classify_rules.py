@@ -40,8 +40,8 @@ SKILL_WORDS: dict[str, tuple] = {
                      "people-data", "lists of data sources", "analytics"), (DA,)),
     **dict.fromkeys(("product", "product management", "pm", "project management", "ux content writing",
                      "content writing", "copywriting", "copy", "content", "writing", "research",
-                     "user research", "ux research", "ui/ux research", "ba", "business analyst", "testing",
-                     "qa", "documentation", "docs", "outreach", "triage", "translation",
+                     "user research", "ux research", "ui/ux research", "ba", "business analyst",
+                     "documentation", "docs", "outreach", "triage", "translation",
                      "i18n", "internationalization", "dev leads", "blog-idea"), (NONE,)),
 }
 
@@ -54,7 +54,9 @@ NOT_SKILL_PREFIXES = frozenset({
 })
 # Under a role prefix a UI or UX person is a designer; elsewhere bare "ui" is front-end code.
 ROLE_PREFIXES = frozenset({"role", "persona", "experience", "skill", "skills", "discipline", "team"})
-ROLE_OVERRIDES: dict[str, tuple] = {"ui": (DS,), "ux": (DS,), "ui/ux": (DS,), "data": (DA,)}
+# A testing or QA *role* is a tester (any skill); a bare `testing` label is writing tests, left to the text.
+ROLE_OVERRIDES: dict[str, tuple] = {"ui": (DS,), "ux": (DS,), "ui/ux": (DS,), "data": (DA,),
+                                    "testing": (NONE,), "qa": (NONE,)}
 # Prefixes that name a dataset ("data:eia923", "dataset: census"): the work is data work.
 DATA_PREFIXES = frozenset({"data", "dataset", "datasets", "source"})
 

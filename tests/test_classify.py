@@ -38,7 +38,7 @@ def test_label_conventions_name_areas(label, areas):
 
 
 @pytest.mark.parametrize("label", ["role: product management", "Role: PM", "role: UX content writing",
-                                   "role: research", "documentation"])
+                                   "role: research", "documentation", "role: testing"])
 def test_a_non_technical_role_is_any_skill_and_stops_the_text_guessing(label):
     result = c.classify(issue("Update the React components in src/app.jsx", label), repo("JavaScript"))
     assert result.skills == ()
@@ -46,7 +46,7 @@ def test_a_non_technical_role_is_any_skill_and_stops_the_text_guessing(label):
 
 
 @pytest.mark.parametrize("label", ["Feature: Refactor CSS", "priority: high", "P-Feature: Home page", "bug",
-                                   "status: Updated", "good first issue"])
+                                   "status: Updated", "good first issue", "testing", "Interface: Food Seeker"])
 def test_feature_status_and_kind_labels_are_not_skill_labels(label):
     assert c.label_skills(c.normalize_label(label)) == ()
 
