@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .github import FATAL, GitHub
+from .github import GitHub
 from .github_queries import Census, Target
 from .model import Capture, Repo, RepoState, Snapshot, Source
 
@@ -77,10 +77,7 @@ def _expand(sources, github: GitHub, old: _Previous, stamp: str):
     for source in sources:
         if not source.is_org:
             continue
-        try:
-            names, error = github.owner_repos(source.repo)
-        except FATAL as fatal:
-            names, error = [], str(fatal)
+        names, error = github.owner_repos(source.repo)
         if error:
             repos.extend(old.stale_org(source, f"listing the organization failed: {error}", stamp))
             continue
@@ -99,10 +96,7 @@ def _run(github: GitHub, targets: list[Target], owners: dict[str, Source], stamp
     """(fresh Repo per key, error per key); a fatal condition fails whatever is left, not what is done."""
     fresh: dict[str, Repo] = {}
     failures: dict[str, str] = {}
-    try:
-        census = github.census(targets)
-    except FATAL as fatal:
-        return fresh, {t.key: str(fatal) for t in targets}
+    census = github.census(targets)
     wanted: dict[str, tuple[Target, Census, str]] = {}  # current name (lower) → (target, census, entry key)
     for target in targets:
         found = census.get(target.key, "not reached")
@@ -121,14 +115,10 @@ def _run(github: GitHub, targets: list[Target], owners: dict[str, Source], stamp
         elif repo.state in (RepoState.OK, RepoState.RENAMED) and found.free + found.taken:
             wanted[current] = (Target(*repo.name_with_owner.split("/"), target.labels), found, target.key)
         fresh[target.key] = repo
-    try:
-        issues = github.issues([(t, c) for t, c, _ in wanted.values()])
-        listed = [(t.full_name, t.labels) for t, _, _ in wanted.values() if issues.get(t.key)]
-        linked, linked_failed = github.linked_pulls([(n, labels) for n, labels in listed
-                                                     if not isinstance(issues[n.lower()], str)])
-    except FATAL as fatal:
-        failures.update({key: str(fatal) for _, _, key in wanted.values()})
-        return fresh, failures
+    issues = github.issues([(t, c) for t, c, _ in wanted.values()])
+    listed = [(t.full_name, t.labels) for t, _, _ in wanted.values() if issues.get(t.key)]
+    linked, linked_failed = github.linked_pulls([(n, labels) for n, labels in listed
+                                                 if not isinstance(issues[n.lower()], str)])
     for current, (_, _, key) in wanted.items():
         got = issues[current]
         if isinstance(got, str) or current in linked_failed:
@@ -204,8 +194,12 @@ class _Previous:
             return Repo(name_with_owner=target.full_name, url=f"https://github.com/{target.full_name}",
                         source=source.repo, state=RepoState.STALE, state_since=stamp,
                         state_detail=f"fetch failed ({error}); never fetched before, so no issues")
-        since = before.state_since if before.state is RepoState.STALE and before.state_since else stamp
-        detail = f"fetch failed ({error}); issues as of {self.captured_at or 'an earlier fetch'}"
+        was_stale = before.state is RepoState.STALE and "; issues as of " in before.state_detail
+        since = before.state_since if was_stale and before.state_since else stamp
+        # a repo failing run after run still has the issues of its last good fetch, not of the last run
+        when = before.state_detail.rsplit("; issues as of ", 1)[1] if was_stale else (
+            self.captured_at or "an earlier fetch")
+        detail = f"fetch failed ({error}); issues as of {when}"
         return replace(before, source=source.repo, state=RepoState.STALE, state_detail=detail, state_since=since)
 
     def stale_org(self, source: Source, error: str, stamp: str) -> list[Repo]:

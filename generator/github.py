@@ -236,6 +236,8 @@ class QueryRejected(FetchError):
 
 
 FATAL = (BudgetExhausted, DeadlineReached, Unauthorized, Outage)
+STOPPING = (BudgetExhausted, DeadlineReached, Outage)
+"""What ends a run's requests but not the run: what is done is kept, the rest is marked stale."""
 
 
 def run_parts(client: Client, parts: Sequence[Part], fragments: str = "") -> dict[Any, tuple[Any, str]]:
@@ -278,6 +280,8 @@ class GitHub:
     def __init__(self, settings: Settings, clock: Callable[[], float] = time.monotonic):
         self.settings = settings
         self.client = Client(settings, clock)
+        self.stopped = ""
+        """Why requests stopped early, once they have."""
 
     def __enter__(self) -> GitHub:
         return self
@@ -289,6 +293,22 @@ class GitHub:
     def stats(self) -> Stats:
         return self.client.stats
 
+    def _ask(self, parts: Sequence[Part], fragments: str = "") -> dict[Any, tuple[Any, str]]:
+        """run_parts, unless the run has stopped (budget, deadline, outage): then every part fails with why."""
+        if not self.stopped:
+            try:
+                return run_parts(self.client, parts, fragments)
+            except STOPPING as stop:
+                self.stopped = str(stop)
+                log.warning("stopping: %s", stop)
+        return {p.key: (None, self.stopped) for p in parts}
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        stats = self.stats
+        left = "?" if stats.remaining is None else stats.remaining
+        log.info("%s: %d/%d repos, %d requests, %d points spent, %s left", stage, done, total, stats.requests,
+                 stats.points, left)
+
     def owner_repos(self, login: str) -> tuple[list[str], str]:
         """(public, non-archived, non-fork repos of an org or user, error); NOT_FOUND is an error too."""
         names: list[str] = []
@@ -299,7 +319,7 @@ class GitHub:
                         selection="  o: repositoryOwner(login: $login) { repositories(first: 100, after: $c, "
                         "isArchived: false, isFork: false, privacy: PUBLIC, orderBy: {field: NAME, direction: ASC}) "
                         "{ pageInfo { hasNextPage endCursor } nodes { nameWithOwner } } }")
-            data, error = run_parts(self.client, [part])[login]
+            data, error = self._ask([part])[login]
             if data is None:
                 return names, error or "no such organization or user"
             connection = data["repositories"]
@@ -313,7 +333,7 @@ class GitHub:
         results: dict[str, Census | str] = {}
         for start in range(0, len(targets), self.settings.batch):
             batch = targets[start:start + self.settings.batch]
-            answers = run_parts(self.client, [census_part(i, t) for i, t in enumerate(batch)])
+            answers = self._ask([census_part(i, t) for i, t in enumerate(batch)])
             for target in batch:
                 data, error = answers[target.key]
                 if data is None:
@@ -321,8 +341,7 @@ class GitHub:
                     continue
                 results[target.key] = Census(repo=read_repo(data, ""), free=data["free"]["totalCount"],
                                              taken=data["taken"]["totalCount"], has_issues=data["hasIssuesEnabled"])
-            log.info("census: %d/%d repos, %d requests, %d points", len(results), len(targets),
-                     self.stats.requests, self.stats.points)
+            self._progress("census", len(results), len(targets))
         return results
 
     def issues(self, wanted: Sequence[tuple[Target, Census]]) -> dict[str, list[Issue] | str]:
@@ -342,7 +361,7 @@ class GitHub:
                 size += stream.first(cap)
                 batch.append(stream)
             parts = [page_part(i, s, s.first(cap)) for i, s in enumerate(batch)]
-            answers = run_parts(self.client, parts, ISSUE_FRAGMENT)
+            answers = self._ask(parts, ISSUE_FRAGMENT)
             for stream in batch:
                 data, error = answers[id(stream)]
                 key = stream.target.key
@@ -358,8 +377,7 @@ class GitHub:
                     pending.append(stream)
                 else:
                     results[key] = merge_issues(results[key], stream.issues)
-            log.info("issues: %d pages left, %d requests, %d points, %s points left", len(pending),
-                     self.stats.requests, self.stats.points, self.stats.remaining)
+            self._progress("issues", len(wanted) - len({s.target.key for s in pending}), len(wanted))
         return results
 
     def linked_pulls(self, repos: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[dict, dict[str, str]]:
@@ -388,7 +406,7 @@ class GitHub:
                           selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: {min(100, count)}, after: "
                           f"$c{i}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}")
                      for i, (text, count, cursor) in enumerate(batch)]
-            answers = run_parts(self.client, parts)
+            answers = self._ask(parts)
             for i, (text, count, _) in enumerate(batch):
                 data, error = answers[i]
                 if data is None:
@@ -409,7 +427,7 @@ class GitHub:
             parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!", variables={f"q{i}": text},
                           selection=f"  s{i}: search(query: $q{i}, type: ISSUE) {{ issueCount }}", requests=1)
                      for i, text in enumerate(chunk)]
-            answers = run_parts(self.client, parts)
+            answers = self._ask(parts)
             for i in range(len(chunk)):
                 data, error = answers[i]
                 counts.append(data["issueCount"] if data is not None else error or "no data")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 from fake_github import FakeComment
 
@@ -206,5 +204,15 @@ def test_previous_state_since_kept_for_stale_repos(world, github_env):
     world.inject("status", times=1000, match='"app"')
     second = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-02T00:00:00Z")
     third = run(github_env, SOURCES, previous=second.snapshot, now="2026-12-03T00:00:00Z")
-    assert by_name(third)["civic/app"].state_since == "2026-12-02T00:00:00Z"
-    assert replace(by_name(third)["civic/app"], state_detail="") is not None
+    app = by_name(third)["civic/app"]
+    assert app.state_since == "2026-12-02T00:00:00Z"
+    assert app.state_detail.endswith("issues as of 2026-12-01T12:00:00Z")  # the last good fetch, not the last run
+    assert [i.number for i in app.issues] == [1, 2, 5]
+
+
+def test_a_budget_stop_mid_census_keeps_what_was_learned(world, github_env):
+    world.buckets["graphql"]["limit"] = 10
+    repos = by_name(run(github_env, SOURCES, max_share=0.1, batch=2))  # room for the first census query only
+    assert repos["civic/old"].state is RepoState.ARCHIVED  # learned by the first query
+    assert repos["civic/quiet"].state is RepoState.STALE and "allowed share" in repos["civic/quiet"].state_detail
+    assert len(repos) == len(SOURCES)

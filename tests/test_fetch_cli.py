@@ -97,3 +97,10 @@ def test_job_summary_under_github_actions(tree, monkeypatch):
     assert "| ok | 1 |" in text and "| missing | 1 |" in text and "| stale | 0 |" in text
     assert "| skill area | issues |" in text and "points spent" in text
     assert "- civic/gone (missing)" in text
+
+
+def test_refused_token_fails_without_touching_the_snapshot(tree, monkeypatch, capsys):
+    monkeypatch.setenv("GITHUB_TOKEN", "wrong")
+    assert fetch(tree) == cli.EXIT_FAILURE
+    assert "GitHub refused the token" in capsys.readouterr().err
+    assert not (tree / "data" / "snapshot.json").exists()
