@@ -174,20 +174,24 @@ class Client:
             self._cache.__exit__(None, None, None)
             self._cache = None
 
-    def query(self, text: str, variables: dict[str, Any], predicted: int) -> tuple[dict, list[dict]]:
-        """Run one query: (data, error entries). Raises on failures of the whole request."""
+    def query(self, text: str, variables: dict[str, Any], predicted: int,
+              alone: bool = True) -> tuple[dict, list[dict]]:
+        """Run one query: (data, error entries). Raises on failures of the whole request.
+
+        `alone`: the query asks for one repo (or search), so its failure counts towards an outage; a failed
+        batch is split and does not, or one bad repo first in a batch would look like GitHub being down."""
         self._check_limits(predicted)
         self.stats.requests += 1
         try:
             headers, body = self.github.requester.requestJsonAndCheck(
                 "POST", self.settings.graphql, input={"query": text, "variables": variables})
         except GithubException as error:
-            self._note_failure()
+            self._note_failure(alone)
             if error.status == 401:
                 raise Unauthorized("GitHub refused the token (401 Bad credentials)") from error
             raise
         except (requests.RequestException, urllib3.exceptions.HTTPError, ValueError):
-            self._note_failure()
+            self._note_failure(alone)
             raise
         self.stats.failures_in_a_row = 0
         self._read_budget(headers, body)
@@ -210,10 +214,10 @@ class Client:
                 raise BudgetExhausted(f"the next query (~{predicted} points) would pass the allowed share "
                                       f"({stats.points} spent of {allowed} allowed, {stats.remaining} left)")
 
-    def _note_failure(self) -> None:
-        self.stats.failures_in_a_row += 1
-        if self.stats.failures_in_a_row > 4:
-            raise Outage(f"{self.stats.failures_in_a_row} requests in a row failed after retries")
+    def _note_failure(self, alone: bool) -> None:
+        self.stats.failures_in_a_row += 1 if alone else 0
+        if self.stats.failures_in_a_row > 3:
+            raise Outage(f"{self.stats.failures_in_a_row} repos in a row failed after retries")
 
     def _read_budget(self, headers: dict, body: Any) -> None:
         def number(name: str) -> int | None:
@@ -249,7 +253,8 @@ def run_parts(client: Client, parts: Sequence[Part], fragments: str = "") -> dic
     text = header + " {\n  rateLimit { cost remaining limit }\n" + "\n".join(p.selection for p in parts) + "\n}\n"
     variables = {k: v for p in parts for k, v in p.variables.items()}
     try:
-        data, errors = client.query(text + fragments, variables, cost_of(sum(p.requests for p in parts)))
+        data, errors = client.query(text + fragments, variables, cost_of(sum(p.requests for p in parts)),
+                                    alone=len(parts) == 1)
     except FATAL:
         raise
     except Exception as error:  # 5xx after retries, timeouts, cut-off bodies, rejected queries

@@ -216,3 +216,22 @@ def test_a_budget_stop_mid_census_keeps_what_was_learned(world, github_env):
     assert repos["civic/old"].state is RepoState.ARCHIVED  # learned by the first query
     assert repos["civic/quiet"].state is RepoState.STALE and "allowed share" in repos["civic/quiet"].state_detail
     assert len(repos) == len(SOURCES)
+
+
+def test_a_bad_repo_first_in_a_big_batch_is_not_an_outage(fake_github, github_env):
+    names = [f"many/repo-{n:02d}" for n in range(16)]
+    for name in names:
+        fake_github.add_repo(name)
+        fake_github.add_issue(name, 1, "Help", labels=("help wanted",))
+    fake_github.inject("status", times=1000, status=502, match='"repo-00"')
+    repos = by_name(run(github_env, [source(n) for n in names], retries=0))
+    assert repos["many/repo-00"].state is RepoState.STALE
+    assert all(repos[n].state is RepoState.OK for n in names[1:])
+
+
+def test_a_whole_outage_ends_the_run_quickly(world, github_env):
+    world.inject("status", times=10_000, status=503)
+    result = run(github_env, SOURCES, retries=0)
+    assert {r.state for r in result.snapshot.repos} == {RepoState.STALE}
+    assert "in a row failed" in by_name(result)["civic/quiet"].state_detail
+    assert world.requests() < 15
