@@ -145,6 +145,9 @@ def _add_fetch_command(commands, common: argparse.ArgumentParser) -> None:
                        help="start no request after this many seconds (default: %(default)s)")
     fetch.add_argument("--timeout", type=int, default=30, metavar="S",
                        help="seconds for any one request (default: %(default)s)")
+    fetch.add_argument("--retries", type=int, default=3, metavar="N",
+                       help="retries of a request after a 5xx, a timeout or a secondary rate limit "
+                       "(default: %(default)s)")
     fetch.add_argument("--http-cache", default="", metavar="PATH",
                        help="requests-cache file for REST revalidation and development loops, e.g. "
                        ".cache/http (git-ignored; never stores the token); default: no cache")
@@ -163,8 +166,8 @@ def _run_fetch(args: argparse.Namespace) -> int:
     found = sources.load(args.sources)
     try:
         settings = github.Settings.from_env(
-            dict(os.environ), timeout=args.timeout, max_share=args.budget_share, max_seconds=args.max_seconds,
-            cache_path=args.http_cache, cache_ttl=args.cache_ttl)
+            dict(os.environ), timeout=args.timeout, retries=args.retries, max_share=args.budget_share,
+            max_seconds=args.max_seconds, cache_path=args.http_cache, cache_ttl=args.cache_ttl)
     except errors.FetchError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
