@@ -39,7 +39,7 @@ def internal_refs(tree: dict[str, bytes], base_url: str):
                 ref = urljoin(page_url, ref)
             if origin and ref.startswith(origin):
                 ref = ref[len(origin):]
-            if ref.startswith(("https://", "http://", "mailto:", "#")):
+            if ref.startswith(("https://", "http://", "mailto:", "#", "data:")):
                 continue
             yield name, ref, prefix
 
