@@ -27,7 +27,7 @@ import requests
 import requests_cache
 import urllib3
 from github import Auth, GithubException, GithubRetry
-from github.GithubException import RateLimitExceededExceedsMaxWait
+from github.GithubException import RateLimitExceededExceedsMaxWait, RateLimitExceededException
 
 from .errors import FetchError
 from .github_queries import (
@@ -185,6 +185,11 @@ class Client:
         try:
             headers, body = self.github.requester.requestJsonAndCheck(
                 "POST", self.settings.graphql, input={"query": text, "variables": variables})
+        except RateLimitExceededException as error:
+            # waiting longer than max_wait is not allowed and retrying sooner would only be refused again
+            wait = getattr(error, "wait", None)
+            raise BudgetExhausted(f"rate limited by GitHub (HTTP {error.status}" + (
+                f", {wait:.0f} s to wait" if wait else "") + ")") from error
         except GithubException as error:
             self._note_failure(alone)
             if error.status == 401:

@@ -100,13 +100,22 @@ def test_server_errors_are_retried_by_pygithubs_retry(fake_github, github_env):
     assert [e.status for e in fake_github.log] == [502, 502, 200]
 
 
-def test_a_long_retry_after_fails_fast_instead_of_hanging(fake_github, github_env):
+def test_a_long_retry_after_stops_the_run_instead_of_hanging(fake_github, github_env):
     fake_github.add_repo("real/one")
     fake_github.inject("secondary", times=5, retry_after=3600)
     started = time.monotonic()
+    with pytest.raises(BudgetExhausted, match="3600 s to wait"):
+        run_parts(client(github_env), [repo_part("r0", "real", "one")])
+    assert time.monotonic() - started < 2 and fake_github.requests() == 1
+
+
+def test_a_short_secondary_limit_is_waited_out(fake_github, github_env):
+    fake_github.add_repo("real/one")
+    fake_github.inject("secondary", times=1, retry_after=1)
+    started = time.monotonic()
     answers = run_parts(client(github_env), [repo_part("r0", "real", "one")])
-    assert answers["r0"][0] is None and "Retry-After" in answers["r0"][1]
-    assert time.monotonic() - started < 2
+    assert answers["r0"] == ({"nameWithOwner": "real/one"}, "")
+    assert time.monotonic() - started >= 1 and [e.status for e in fake_github.log] == [403, 200]
 
 
 def test_bad_token_is_fatal(fake_github, github_env):
