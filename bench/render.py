@@ -4,9 +4,12 @@
     .venv/bin/python bench/render.py --quick    # 2,000 and 4,000 issues, for a fast look
 
 The world is generated from the shapes of the real issues in data/snapshot.json: every generated issue
-copies one real issue's title, labels, body, comment count, dates and claim state, and every generated repo
-copies one real repo's language, description and sources.yaml cause. Only the names are made up, and they
-say so (`bench-0001/…`), so nothing invented is passed off as a real project. Issues spread over repos as
+takes one real issue's labels (the whole mix, colours included), body, comment count, dates and claim state,
+and a title exactly as long as that issue's, made of words drawn at random from all the real titles. Every
+generated repo takes one real repo's language, description and sources.yaml cause. Names are made up and say
+so (`bench-0001/…`), and the titles are word salad no one would take for a real issue, so nothing invented is
+passed off as real. Titles are drawn, not copied, so the pages compress like real ones: 20,000 copies of 180
+real titles would shrink to a fraction under gzip and flatter the page weights. Issues spread over repos as
 unevenly as the real ones do (a few repos hold most issues).
 
 Times are wall-clock seconds of `build.py` in a fresh process and are reported next to a baseline measured
@@ -25,13 +28,14 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import snapshot as snapshot_format  # noqa: E402
-from generator.model import Issue, Repo, Snapshot  # noqa: E402
+from generator.model import Issue, Repo, Snapshot, parse_time  # noqa: E402
 from generator.sources import load as load_sources  # noqa: E402
 
 SEED = 20260808
@@ -55,13 +59,16 @@ def generate(issue_count: int, repo_count: int, folder: Path) -> tuple[Path, Pat
     # Each generated repo weighs as much as its model repo did, so issues bunch up the way real ones do.
     owners = rng.choices(range(repo_count), weights=[len(m.issues) for m in models], k=issue_count)
     real_issues = [i for r in templates for i in r.issues]
-    per_repo: list[list[Issue]] = [[] for _ in range(repo_count)]
+    words = [w for i in real_issues for w in i.title.split()]
+    per_repo: list[list[tuple[Issue, str]]] = [[] for _ in range(repo_count)]
     for owner in owners:
-        per_repo[owner].append(rng.choice(real_issues))
+        model = rng.choice(real_issues)
+        per_repo[owner].append((model, _title(rng, words, len(model.title)), rng.randrange(86_400)))
     repos, lines = [], ["defaults:", "  labels: [good first issue, help wanted]", "sources:"]
     for index, (model, picked) in enumerate(zip(models, per_repo, strict=True)):
         name = f"bench-{index // 10:04d}/{model.name_with_owner.split('/')[1].lower()}-{index % 10}"
-        issues = tuple(_copy(i, name, number) for number, i in enumerate(picked, start=1))
+        issues = tuple(_copy(i, title, earlier, name, number)
+                       for number, (i, title, earlier) in enumerate(picked, start=1))
         repos.append(Repo(name_with_owner=name, url=f"https://github.com/{name}", source=name,
                           description=model.description, language=model.language, stars=model.stars,
                           license=model.license, issues=issues))
@@ -73,9 +80,26 @@ def generate(issue_count: int, repo_count: int, folder: Path) -> tuple[Path, Pat
     return sources_path, snapshot_path
 
 
-def _copy(issue: Issue, repo: str, number: int) -> Issue:
-    return Issue(repo=repo, number=number, title=issue.title, url=f"https://github.com/{repo}/issues/{number}",
-                 created=issue.created, updated=issue.updated, labels=issue.labels, assignees=issue.assignees,
+def _title(rng: random.Random, words: list[str], length: int) -> str:
+    """Real title words in random order, cut to the length of the real title it stands for."""
+    title = rng.choice(words)
+    while len(title) < length:
+        title += " " + rng.choice(words)
+    return title[:length].rstrip() or title
+
+
+def _earlier(value: str, seconds: int) -> str:
+    """A capture time moved back by up to a day, so 20,000 issues do not share 180 timestamps."""
+    parsed = parse_time(value)
+    if parsed is None or len(value) == 10:  # unknown, or a date without a time: kept as it is
+        return value
+    return (parsed - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _copy(issue: Issue, title: str, earlier: int, repo: str, number: int) -> Issue:
+    return Issue(repo=repo, number=number, title=title, url=f"https://github.com/{repo}/issues/{number}",
+                 created=_earlier(issue.created, earlier), updated=_earlier(issue.updated, earlier),
+                 labels=issue.labels, assignees=issue.assignees,
                  comments_count=issue.comments_count, body=issue.body, linked_pr=issue.linked_pr,
                  comment_claim=issue.comment_claim)
 
@@ -114,7 +138,9 @@ def weights(site: Path) -> dict[str, float]:
         "home_kb": gzipped_kb([site / "index.html"]),
         "js_kb": gzipped_kb(sorted(static.rglob("*.js"))),
         "css_kb": gzipped_kb(sorted(static.rglob("*.css"))),
-        "index_kb": gzipped_kb(sorted(static.rglob("*.json"))),
+        "index_kb": gzipped_kb([static / "filter-index.json"]),
+        "title_block_kb": gzipped_kb([static / "filter-titles-0.json"]),
+        "titles_kb": gzipped_kb(sorted(static.glob("filter-titles-*.json"))),
     }
 
 
@@ -143,7 +169,9 @@ def main() -> int:
               f"({seconds / real_time:.1f}× the real build, {seconds / calibration:.1f}× the loop), peak {peak:.0f} MB")
     print(f"growth {2 * size} / {size} issues: {growth:.2f}× time (budget ≤ {BUDGET['growth']}×)")
     print(f"at {size} issues, gzipped: home page {small_w['home_kb']:.1f} KB, JavaScript {small_w['js_kb']:.1f} KB, "
-          f"CSS {small_w['css_kb']:.1f} KB, filter index {small_w['index_kb']:.1f} KB (loaded on first filter)")
+          f"CSS {small_w['css_kb']:.1f} KB; on first use of the filters the index {small_w['index_kb']:.1f} KB "
+          f"and a block of titles {small_w['title_block_kb']:.1f} KB; every title (a search by words) "
+          f"{small_w['titles_kb']:.1f} KB")
     over = []
     if not args.quick:
         checks = {"build_s": small_s, "growth": growth, "peak_mb": small_mb,

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from ..site import Card, Site
 from .feeds import render_feed
-from .filter_index import filter_index
+from .filter_index import filter_files
 from .html import Links, github_url, label_class, make_environment, render_template, theme_chain
 
 __all__ = ["render_site", "theme_chain", "Links"]
@@ -71,7 +71,7 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
     for feed in site.feeds:
         makers[feed.path] = partial(render_feed, feed, links, site.data_as_of)
     makers["api/issues.json"] = partial(_api, site)
-    makers["static/filter-index.json"] = partial(filter_index, site)
+    makers.update(filter_files(site))
     makers["sitemap.xml"] = partial(_sitemap, sorted(n for n in makers if n.endswith("index.html")), links)
     # A sitemap must be named by a full URL, known only when --base-url has a host.
     sitemap_line = f"Sitemap: {links.absolute('sitemap.xml')}\n" if links.origin else ""

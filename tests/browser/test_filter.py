@@ -245,3 +245,18 @@ def test_a_missing_index_leaves_the_links(page, built_site):
     wait_for_status(page, "The full list could not be loaded")
     assert page.locator("#facets").is_visible() and not page.locator("#filters").is_visible()
     assert page.locator("#cards > li.card").count() > 0  # the page's own cards are still there
+
+
+def test_the_index_is_loaded_only_when_the_filters_are_used(page, built_site):
+    requested = []
+    page.on("request", lambda request: requested.append(request.url.rsplit("/", 1)[1]))
+    page.goto(built_site.url)
+    page.wait_for_load_state("networkidle")
+    assert [n for n in requested if n.startswith("filter")] == ["filter.js"]
+    with page.expect_response("**/filter-index.json"):
+        page.focus("#f-q")  # reaching for the filters fetches the index, titles not yet
+    assert "filter-titles-0.json" not in requested
+    page.select_option("#f-effort", "small")
+    wait_for_result(page)
+    assert [n for n in requested if n.startswith("filter")] == ["filter.js", "filter-index.json",
+                                                                 "filter-titles-0.json"]

@@ -2,9 +2,11 @@
  *
  * The page works without this script (the facet links answer the same questions). With it, the filter form
  * is shown, the compact index (static/filter-index.json, layout in generator/render/filter_index.py) is
- * loaded on first use, and every change re-lists the matching issues, updates the counts beside each choice,
- * announces the result in the polite live region and writes the state into the URL query, so a filtered
- * view can be shared and reloaded. Strangers' text only ever goes in through textContent.
+ * loaded when someone reaches for the filters, and every change re-lists the matching issues, updates the
+ * counts beside each choice, announces the result in the polite live region and writes the state into the
+ * URL query, so a filtered view can be shared and reloaded. Titles come in blocks (filter-titles-<n>.json):
+ * only the blocks of the cards shown, and all of them only for a search by words. Strangers' text only ever
+ * goes in through textContent.
  */
 (function () {
   "use strict";
@@ -32,55 +34,80 @@
 
   var index = null;
   var loading = null;
+  var blocks = {};
   var matches = [];
   var shown = 0;
   var typing = 0;
+  var generation = 0;
   var firstHeading = heading ? heading.textContent : "";
 
   form.hidden = false;
   if (facets) facets.hidden = true;
 
+  function unavailable() {
+    say("The full list could not be loaded; the links below still lead to every issue.");
+    if (facets) facets.hidden = false;
+    form.hidden = true;
+  }
+
+  function getJSON(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.json();
+    });
+  }
+
   function load() {
     if (!loading) {
-      loading = fetch(form.getAttribute("data-index"), { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) throw new Error("HTTP " + response.status);
-          return response.json();
-        })
-        .then(prepare)
-        .catch(function () {
-          say("The full list could not be loaded; the links below still lead to every issue.");
-          if (facets) facets.hidden = false;
-          form.hidden = true;
-          throw new Error("index unavailable");
-        });
+      loading = getJSON(form.getAttribute("data-index")).then(prepare, function (error) {
+        unavailable();
+        throw error;
+      });
     }
     return loading;
   }
 
   function prepare(data) {
     var now = Date.parse(data.asof);
-    index = {
-      now: now,
-      issues: data.issues.map(function (row) {
-        var repo = data.repos[row[0]];
-        var labels = row[9].map(function (i) { return data.labels[i]; });
-        var created = Date.parse(row[4]);
-        var updated = Date.parse(row[5]);
-        var latest = Math.max(isNaN(created) ? -Infinity : created, isNaN(updated) ? -Infinity : updated);
-        return {
-          repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3],
-          number: row[1], title: row[2],
-          url: row[3] === "" ? "https://github.com/" + repo[0] + "/issues/" + row[1] : row[3],
-          created: row[4], updated: row[5], comments: row[6],
-          skills: row[7], effort: row[8], labels: labels,
-          reasons: row[10].map(function (i) { return data.reasons[i]; }),
-          age: now - latest,
-          isNew: !isNaN(created) && now - created >= 0 && now - created <= 7 * DAY,
-          text: [row[2], repo[0]].concat(labels.map(function (l) { return l[0]; })).join("\n").toLowerCase()
-        };
-      })
-    };
+    var issues = [];
+    for (var i = 0; i < data.count; i++) {
+      var repo = data.repos[data.repo[i]];
+      var labels = data.label[i].map(function (n) { return data.labels[n]; });
+      var created = Date.parse(data.created[i]);
+      var updated = Date.parse(data.updated[i]);
+      var latest = Math.max(isNaN(created) ? -Infinity : created, isNaN(updated) ? -Infinity : updated);
+      issues.push({
+        position: i, title: null, text: "",
+        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], number: data.number[i],
+        url: data.url[i] === "" ? "https://github.com/" + repo[0] + "/issues/" + data.number[i] : data.url[i],
+        created: data.created[i], updated: data.updated[i], comments: data.comments[i],
+        skills: data.skills[i], effort: data.effort[i], labels: labels,
+        reasons: data.reason[i].map(function (n) { return data.reasons[n]; }),
+        age: now - latest,
+        isNew: !isNaN(created) && now - created >= 0 && now - created <= 7 * DAY,
+        rest: [repo[0]].concat(labels.map(function (l) { return l[0]; })).join("\n").toLowerCase()
+      });
+    }
+    index = { now: now, block: data.block, issues: issues };
+  }
+
+  // The titles of these issues, fetched a block at a time (the blocks of the cards shown; all for a search).
+  function titles(issues) {
+    var wanted = {};
+    issues.forEach(function (issue) { wanted[Math.floor(issue.position / index.block)] = true; });
+    return Promise.all(Object.keys(wanted).map(function (n) {
+      if (!blocks[n]) {
+        var url = form.getAttribute("data-index").replace(/filter-index\.json$/, "filter-titles-" + n + ".json");
+        blocks[n] = getJSON(url).then(function (list) {
+          list.forEach(function (title, j) {
+            var issue = index.issues[n * index.block + j];
+            issue.title = title;
+            issue.text = title.toLowerCase() + "\n" + issue.rest;
+          });
+        });
+      }
+      return blocks[n];
+    }));
   }
 
   function state() {
@@ -117,7 +144,20 @@
 
   function apply() {
     var s = state();
+    var run = ++generation;
     var words = s.q.toLowerCase().split(/\s+/).filter(Boolean);
+    var ready = words.length ? titles(index.issues) : Promise.resolve();
+    return ready.then(function () {
+      if (run !== generation) return;
+      var counts = filterAndCount(s, words);
+      return titles(matches.slice(0, PAGE)).then(function () {
+        if (run !== generation) return;
+        show(s, counts);
+      });
+    }).catch(unavailable);
+  }
+
+  function filterAndCount(s, words) {
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = {}; });
     matches = [];
@@ -131,6 +171,10 @@
       });
       if (!failed.length) matches.push(issue);
     });
+    return counts;
+  }
+
+  function show(s, counts) {
     FACETS.forEach(function (f) {
       Array.prototype.forEach.call(controls[f].options, function (option) {
         if (!option.value) return;
@@ -139,7 +183,7 @@
     });
     list.textContent = "";
     shown = 0;
-    showMore(false);
+    append();
     if (note) note.hidden = true;
     if (heading) heading.textContent = active(s) ? "Matching issues" : firstHeading;
     var n = matches.length;
@@ -150,7 +194,8 @@
     writeURL(s);
   }
 
-  function showMore(moveFocus) {
+  // The next cards of the match; their titles must be loaded.
+  function append() {
     var start = shown;
     var end = Math.min(matches.length, shown + PAGE);
     var fragment = document.createDocumentFragment();
@@ -160,11 +205,18 @@
     var left = matches.length - shown;
     more.hidden = left <= 0;
     more.textContent = "Show " + Math.min(left, PAGE) + " more (" + left.toLocaleString("en") + " left)";
-    if (moveFocus && end > start) {
-      var link = list.children[start].querySelector("a");
+    return start;
+  }
+
+  function showMore() {
+    var run = generation;
+    titles(matches.slice(shown, shown + PAGE)).then(function () {
+      if (run !== generation) return;
+      var start = append();
+      var link = list.children[start] && list.children[start].querySelector("a");
       if (link) link.focus();
       say("Showing " + shown.toLocaleString("en") + " of " + matches.length.toLocaleString("en") + ".");
-    }
+    }).catch(unavailable);
   }
 
   // The facet page (and its feed) that shows exactly this view, when there is one.
@@ -292,7 +344,7 @@
   function update() {
     window.clearTimeout(typing);
     if (!index) say("Loading the full list…");
-    load().then(apply, function () {});
+    load().then(apply).catch(function () {});
   }
 
   form.addEventListener("submit", function (event) {
@@ -311,7 +363,7 @@
   });
   // Fetch the index as soon as someone reaches for the filters, so it is there when they choose.
   form.addEventListener("focusin", function () { load().catch(function () {}); });
-  more.addEventListener("click", function () { showMore(true); });
+  more.addEventListener("click", showMore);
 
   readURL();
   if (active(state())) update();
