@@ -33,8 +33,6 @@ from .errors import FetchError
 from .github_queries import (
     FREE,
     ISSUE_FRAGMENT,
-    LINKED_FIELDS,
-    SEARCH_REPOS,
     TAKEN,
     Census,
     Part,
@@ -42,12 +40,11 @@ from .github_queries import (
     Target,
     census_part,
     cost_of,
+    linked_pulls,
     merge_issues,
     page_part,
     read_issue,
     read_repo,
-    repo_names,
-    search_text,
 )
 from .model import Issue
 
@@ -392,55 +389,6 @@ class GitHub:
 
     def linked_pulls(self, repos: Sequence[tuple[str, tuple[str, ...]]]) -> tuple[dict, dict[str, str]]:
         """({(repo lower, number): open closing PR URL}, {repo lower: error}) for (nameWithOwner, labels)."""
-        groups: dict[tuple[str, ...], list[str]] = {}
-        for name, labels in repos:
-            groups.setdefault(tuple(sorted(labels)), []).append(name)
-        searches = []
-        for labels, names in sorted(groups.items()):
-            for start in range(0, len(names), SEARCH_REPOS):
-                searches.append(search_text(names[start:start + SEARCH_REPOS], labels))
-        counts = self._search_counts(searches)
-        found: dict[tuple[str, int], str] = {}
-        failed: dict[str, str] = {}
-        pending = [(text, count, None) for text, count in zip(searches, counts, strict=True) if count]
-        for text, count in zip(searches, counts, strict=True):
-            if isinstance(count, str):
-                failed.update({n.lower(): f"linked pull requests: {count}" for n in repo_names(text)})
-        while pending:
-            batch, size = [], 0
-            while pending and (not batch or size + min(100, pending[0][1]) <= self.settings.page_nodes):
-                batch.append(pending.pop(0))
-                size += min(100, batch[-1][1])
-            parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!, $c{i}: String",
-                          variables={f"q{i}": text, f"c{i}": cursor}, requests=1 + min(100, count),
-                          selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: {min(100, count)}, after: "
-                          f"$c{i}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}")
-                     for i, (text, count, cursor) in enumerate(batch)]
-            answers = self._ask(parts)
-            for i, (text, count, _) in enumerate(batch):
-                data, error = answers[i]
-                if data is None:
-                    failed.update({n.lower(): f"linked pull requests: {error}" for n in repo_names(text)})
-                    continue
-                for node in data["nodes"]:
-                    pulls = (node.get("closedByPullRequestsReferences") or {}).get("nodes") or []
-                    if node and pulls:
-                        found[(node["repository"]["nameWithOwner"].lower(), node["number"])] = pulls[0]["url"]
-                if data["pageInfo"]["hasNextPage"]:
-                    pending.append((text, count - len(data["nodes"]), data["pageInfo"]["endCursor"]))
-        return found, failed
-
-    def _search_counts(self, searches: list[str]) -> list[int | str]:
-        counts: list[int | str] = []
-        for start in range(0, len(searches), 100):
-            chunk = searches[start:start + 100]
-            parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!", variables={f"q{i}": text},
-                          selection=f"  s{i}: search(query: $q{i}, type: ISSUE) {{ issueCount }}", requests=1)
-                     for i, text in enumerate(chunk)]
-            answers = self._ask(parts)
-            for i in range(len(chunk)):
-                data, error = answers[i]
-                counts.append(data["issueCount"] if data is not None else error or "no data")
-        return counts
+        return linked_pulls(self._ask, repos, self.settings.page_nodes)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -192,3 +192,59 @@ def search_text(names: Sequence[str], labels: Sequence[str]) -> str:
 
 def repo_names(text: str) -> list[str]:
     return [word[5:] for word in text.split() if word.startswith("repo:")]
+
+
+def linked_pulls(ask: Callable, repos: Sequence[tuple[str, tuple[str, ...]]], page_nodes: int) -> tuple[dict, dict]:
+    """({(repo lower, number): open closing PR URL}, {repo lower: error}) for (nameWithOwner, labels)."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for name, labels in repos:
+        groups.setdefault(tuple(sorted(labels)), []).append(name)
+    searches = []
+    for labels, names in sorted(groups.items()):
+        for start in range(0, len(names), SEARCH_REPOS):
+            searches.append(search_text(names[start:start + SEARCH_REPOS], labels))
+    counts = _search_counts(ask, searches)
+    found: dict[tuple[str, int], str] = {}
+    failed: dict[str, str] = {}
+    pending = [(text, count, None) for text, count in zip(searches, counts, strict=True)
+               if isinstance(count, int) and count]
+    for text, count in zip(searches, counts, strict=True):
+        if isinstance(count, str):
+            failed.update({n.lower(): f"linked pull requests: {count}" for n in repo_names(text)})
+    while pending:
+        batch, size = [], 0
+        while pending and (not batch or size + min(100, pending[0][1]) <= page_nodes):
+            batch.append(pending.pop(0))
+            size += min(100, batch[-1][1])
+        parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!, $c{i}: String",
+                      variables={f"q{i}": text, f"c{i}": cursor}, requests=1 + min(100, count),
+                      selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: {min(100, count)}, after: "
+                      f"$c{i}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}")
+                 for i, (text, count, cursor) in enumerate(batch)]
+        answers = ask(parts)
+        for i, (text, count, _) in enumerate(batch):
+            data, error = answers[i]
+            if data is None:
+                failed.update({n.lower(): f"linked pull requests: {error}" for n in repo_names(text)})
+                continue
+            for node in data["nodes"]:
+                pulls = (node.get("closedByPullRequestsReferences") or {}).get("nodes") or []
+                if node and pulls:
+                    found[(node["repository"]["nameWithOwner"].lower(), node["number"])] = pulls[0]["url"]
+            if data["pageInfo"]["hasNextPage"]:
+                pending.append((text, count - len(data["nodes"]), data["pageInfo"]["endCursor"]))
+    return found, failed
+
+
+def _search_counts(ask: Callable, searches: list[str]) -> list[int | str]:
+    counts: list[int | str] = []
+    for start in range(0, len(searches), 100):
+        chunk = searches[start:start + 100]
+        parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!", variables={f"q{i}": text},
+                      selection=f"  s{i}: search(query: $q{i}, type: ISSUE) {{ issueCount }}", requests=1)
+                 for i, text in enumerate(chunk)]
+        answers = ask(parts)
+        for i in range(len(chunk)):
+            data, error = answers[i]
+            counts.append(data["issueCount"] if data is not None else error or "no data")
+    return counts

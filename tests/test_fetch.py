@@ -235,3 +235,19 @@ def test_a_whole_outage_ends_the_run_quickly(world, github_env):
     assert {r.state for r in result.snapshot.repos} == {RepoState.STALE}
     assert "in a row failed" in by_name(result)["civic/quiet"].state_detail
     assert world.requests() < 15
+
+
+def test_linked_pull_requests_found_past_one_page_of_search(fake_github, github_env):
+    fake_github.add_repo("big/linked")
+    for number in range(1, 131):
+        fake_github.add_issue("big/linked", number, f"Issue {number}", labels=("help wanted",),
+                              linked_prs=((f"https://github.com/big/linked/pull/{1000 + number}", "OPEN"),))
+    issues = run(github_env, [source("big/linked")]).snapshot.repos[0].issues
+    assert [i.linked_pr for i in issues] == [f"https://github.com/big/linked/pull/{1000 + n}" for n in range(1, 131)]
+
+
+def test_a_failed_linked_pr_search_marks_the_repo_stale_rather_than_guessing(world, github_env):
+    world.inject("status", times=1000, status=502, match="linked:pr")
+    repos = by_name(run(github_env, SOURCES, retries=0))
+    assert repos["civic/app"].state is RepoState.STALE and "linked pull requests" in repos["civic/app"].state_detail
+    assert repos["civic/old"].state is RepoState.ARCHIVED
