@@ -105,6 +105,49 @@ def run_naive(info: dict, specs, threads: int) -> dict:
             "found": {k: v or set() for k, v in found.items()}}
 
 
+SEARCH_FIELDS = """... on Issue { number repository { nameWithOwner isArchived } title url createdAt updatedAt
+  locked bodyText author { login } labels(first: 20) { nodes { name color } }
+  comments(last: 3) { totalCount nodes { createdAt } } assignees(first: 10) { nodes { login } }
+  closedByPullRequestsReferences(first: 1) { nodes { url } } }"""
+
+
+def run_search(info: dict, specs, per_search: int = 25) -> dict:
+    """The other way issue 4 asks to measure: issue search over groups of repos (as For Good First Issue
+    does), every field on every issue node, many searches per query. Repo metadata and states not fetched."""
+    from generator.github import Client, Settings, run_parts
+    from generator.github_queries import Part, search_text
+
+    client = Client(Settings.from_env({"GITHUB_TOKEN": info["token"], "GITHUB_API_URL": info["url"]}))
+    groups: dict = {}
+    for spec in specs:
+        groups.setdefault(spec.labels, []).append(spec.name)
+    pending = [(search_text(names[i:i + per_search], labels).replace(" linked:pr", ""), None)
+               for labels, names in groups.items() for i in range(0, len(names), per_search)]
+    found: dict[str, set[int]] = {}
+    archived_listed = 0
+    counters(info, reset=True)
+    started = time.perf_counter()
+    while pending:
+        batch, pending = pending[:5], pending[5:]  # 5 searches x 100 nodes = the 500 nodes ours puts in a query
+        parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!, $c{i}: String",
+                      variables={f"q{i}": text, f"c{i}": cursor}, requests=1 + 100 * 4,
+                      selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: 100, after: $c{i}) "
+                      f"{{ pageInfo {{ hasNextPage endCursor }} nodes {{ {SEARCH_FIELDS} }} }}")
+                 for i, (text, cursor) in enumerate(batch)]
+        for i, (data, _) in run_parts(client, parts).items():
+            for node in data["nodes"]:
+                found.setdefault(node["repository"]["nameWithOwner"], set()).add(node["number"])
+                archived_listed += node["repository"]["isArchived"]
+            if data["pageInfo"]["hasNextPage"]:
+                pending.append((batch[i][0], data["pageInfo"]["endCursor"]))
+    wall = time.perf_counter() - started
+    client.close()
+    spent = counters(info)
+    by_listed = {spec.name: found.get(spec.new_name or spec.name, set()) for spec in specs}
+    return {"requests": spent["graphql"], "points": spent["points"], "wall": wall, "found": by_listed,
+            "archived_listed": archived_listed}
+
+
 def field_errors(specs, written) -> int:
     """Fetched issues whose assignees, comment count, last comment or open linked PR differ from the world."""
     truth = {(s.new_name or s.name, i["number"]): i for s in specs for i in s.issues}
@@ -139,6 +182,7 @@ def main() -> None:
             first = (Path(workdir) / "snapshot.json").read_bytes()
             again = run_ours(info, specs, Path(workdir))  # the scheduled job's case: the previous snapshot is read
             identical = (Path(workdir) / "snapshot.json").read_bytes() == first
+        searched = run_search(info, specs)
         naive = None if args.skip_baseline else run_naive(info, specs, args.threads)
     finally:
         fake.stdin.close()
@@ -150,12 +194,17 @@ def main() -> None:
     print("| --- | --- | --- | --- | --- | --- |")
     print(f"| ours (GraphQL) | {ours['requests']} | {ours['points']} | {ours['points'] / floor:.2f} | "
           f"{ours['wall']:.1f} | {missed} |")
+    search_missed = sum(len(expected[name] - searched["found"].get(name, set())) for name in expected)
+    print(f"| search, 25 repos a search | {searched['requests']} | {searched['points']} | "
+          f"{searched['points'] / floor:.2f} | {searched['wall']:.1f} | {search_missed} |")
     if naive:
         naive_missed = sum(len(expected[name] - naive["found"].get(name, set())) for name in expected)
         print(f"| naive REST ({args.threads} threads) | {naive['requests']} | {naive['points']} | "
               f"{naive['points'] / floor:.2f} | {naive['wall']:.1f} | {naive_missed} |")
         print(f"ours / naive: requests {ours['requests'] / naive['requests']:.3f}, "
               f"points {ours['points'] / naive['points']:.3f}")
+    print(f"search: no repo metadata and no state for any repo; {searched['archived_listed']} issues of archived "
+          "repos listed")
     print(f"states: {json.dumps(ours['states'], sort_keys=True)}; every repo accounted for: "
           f"{sum(ours['states'].values()) == len(specs)}; fields wrong: {field_errors(specs, ours['snapshot'])}; "
           f"fetch peak RSS {ours['peak_rss_mb']:.0f} MB")
