@@ -1,4 +1,4 @@
-"""Every page type is valid HTML to the Nu HTML Checker: the real site's pages and a hostile world's.
+"""Every page type is valid HTML to the Nu HTML Checker, without a warning: the real site's and a hostile world's.
 
 The checker (a Java program) starts once for the module: every file is checked in that one run.
 """

@@ -303,8 +303,8 @@
     });
     sorting.appendChild(el("span", "effort", issue.effort + " effort"));
     if (issue.labels.length) {
+      li.appendChild(el("span", "vh", "Labels:"));
       var labels = li.appendChild(el("ul", "labels"));
-      labels.setAttribute("aria-label", "Labels");
       issue.labels.forEach(function (label) {
         labels.appendChild(el("li", label[1] ? "label " + label[1] : "label", label[0]));
       });
