@@ -119,7 +119,8 @@ def _run(github: GitHub, targets: list[Target], owners: dict[str, Source], stamp
     listed = [(t.full_name, t.labels) for t, _, _ in wanted.values() if issues.get(t.key)]
     linked, linked_failed = github.linked_pulls([(n, labels) for n, labels in listed
                                                  if not isinstance(issues[n.lower()], str)])
-    for current, (_, _, key) in wanted.items():
+    cap = github.settings.issue_cap
+    for current, (_, found, key) in wanted.items():
         got = issues[current]
         if isinstance(got, str) or current in linked_failed:
             failures[key] = got if isinstance(got, str) else linked_failed[current]
@@ -127,6 +128,11 @@ def _run(github: GitHub, targets: list[Target], owners: dict[str, Source], stamp
         with_links = tuple(sorted((replace(i, linked_pr=linked.get((current, i.number), "")) for i in got),
                                   key=lambda i: i.number))
         fresh[key] = replace(fresh[key], issues=with_links)
+        if found.free + found.taken > cap:  # said, not silent: the list is cut at the documented cap
+            note = (f"listing {cap} of its {found.free + found.taken} labeled open issues "
+                    "(unassigned first, oldest first)")
+            detail = fresh[key].state_detail
+            fresh[key] = replace(fresh[key], state_detail=f"{detail}; {note}" if detail else note)
         if fresh[key].state is RepoState.OK and not with_links:
             fresh[key] = replace(fresh[key], state=RepoState.NO_LABELED_ISSUES,
                                  state_detail="no open issue carries one of its labels")

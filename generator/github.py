@@ -357,17 +357,17 @@ class GitHub:
         pending: list[Stream] = []
         for target, census in wanted:
             if census.free:
-                pending.append(Stream(target, FREE, census.free))
+                pending.append(Stream(target, FREE, census.free, limit=cap))
             if census.taken and census.free < cap:
-                pending.append(Stream(target, TAKEN, census.taken))
+                pending.append(Stream(target, TAKEN, census.taken, limit=cap - census.free))
         results: dict[str, list[Issue] | str] = {t.key: [] for t, _ in wanted}
         while pending:
             batch, size = [], 0
-            while pending and (not batch or size + pending[0].first(cap) <= self.settings.page_nodes):
+            while pending and (not batch or size + pending[0].first() <= self.settings.page_nodes):
                 stream = pending.pop(0)
-                size += stream.first(cap)
+                size += stream.first()
                 batch.append(stream)
-            parts = [page_part(i, s, s.first(cap)) for i, s in enumerate(batch)]
+            parts = [page_part(i, s, s.first()) for i, s in enumerate(batch)]
             answers = self._ask(parts, ISSUE_FRAGMENT)
             for stream in batch:
                 data, error = answers[id(stream)]
@@ -378,7 +378,7 @@ class GitHub:
                 connection = data["issues"]
                 stream.issues += [read_issue(stream.target.full_name, n) for n in connection["nodes"]]
                 stream.expected = max(connection["totalCount"], len(stream.issues))
-                room = cap - len(stream.issues)
+                room = stream.limit - len(stream.issues)
                 if connection["pageInfo"]["hasNextPage"] and room > 0:
                     stream.cursor = connection["pageInfo"]["endCursor"]
                     pending.append(stream)

@@ -141,11 +141,13 @@ class Stream:
     target: Target
     kind: str
     expected: int
+    limit: int = 1000
+    """At most this many from this stream (the repo's cap, less what the unassigned stream takes)."""
     cursor: str | None = None
     issues: list[Issue] = field(default_factory=list)
 
-    def first(self, cap: int) -> int:
-        return max(1, min(100, self.expected - len(self.issues), cap - len(self.issues)))
+    def first(self) -> int:
+        return max(1, min(100, self.expected - len(self.issues), self.limit - len(self.issues)))
 
     def connections(self) -> int:
         return ISSUE_CONNECTIONS + (1 if self.kind == TAKEN else 0)

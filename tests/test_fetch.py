@@ -168,8 +168,13 @@ def test_pagination_up_to_the_cap(fake_github, github_env):
                               f"{number % 60:02d}Z")
     result = run(github_env, [source("big/repo")], issue_cap=1000)
     assert [i.number for i in result.snapshot.repos[0].issues] == list(range(1, 251))
+    assert result.snapshot.repos[0].state_detail == ""
     capped = run(github_env, [source("big/repo")], issue_cap=120)
     assert len(capped.snapshot.repos[0].issues) == 120
+    assert capped.snapshot.repos[0].state_detail == ("listing 120 of its 250 labeled open issues "
+                                                     "(unassigned first, oldest first)")
+    mixed = run(github_env, [source("big/repo")], issue_cap=230).snapshot.repos[0].issues
+    assert len(mixed) == 230 and sum(1 for i in mixed if i.assignees) == 5  # 225 unassigned, then 5 assigned
 
 
 def test_org_entries_expand_to_public_unarchived_repos(fake_github, github_env):
