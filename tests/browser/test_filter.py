@@ -260,3 +260,21 @@ def test_the_index_is_loaded_only_when_the_filters_are_used(page, built_site):
     wait_for_result(page)
     assert [n for n in requested if n.startswith("filter")] == ["filter.js", "filter-index.json",
                                                                  "filter-titles-0.json"]
+
+
+def test_a_single_facet_view_links_to_its_own_page(page, page_without_js, built_site):
+    page_without_js.goto(built_site.url)
+    static_links = set(page_without_js.locator("#facets a").evaluate_all("links => links.map(a => a.pathname)"))
+    page.goto(built_site.url)
+    offered = set()
+    for select in ("#f-skill", "#f-effort", "#f-cause", "#f-lang"):
+        for value in page.locator(f"{select} option").evaluate_all("options => options.map(o => o.value)")[1:]:
+            page.select_option(select, value)
+            wait_for_result(page)
+            offered.add(page.locator("#f-page").evaluate("a => a.pathname"))
+        page.select_option(select, "")
+    assert offered == static_links  # the script's slugs are the build's
+    page.select_option("#f-lang", page.locator("#f-lang option").nth(1).get_attribute("value"))
+    page.select_option("#f-effort", "small")
+    wait_for_result(page)
+    assert not page.locator("#f-page").is_visible()  # no page shows a language and an effort together
