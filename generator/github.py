@@ -18,7 +18,7 @@ import logging
 import math
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -73,7 +73,7 @@ class Outage(FetchError):
 class Settings:
     """How to reach GitHub and how much of it a run may use."""
 
-    token: str
+    token: str = field(repr=False)  # never in a log line or a traceback's repr
     api_url: str = DEFAULT_API_URL
     graphql_url: str = ""
     """Empty: derived from api_url (…/api/v3 → …/api/graphql, else …/graphql)."""

@@ -186,3 +186,7 @@ def test_rest_endpoints_as_pygithub_reads_them(fake_github):
     with pytest.raises(pygithub.UnknownObjectException):
         gh.get_repo("civic/never")
     assert all(e.resource == "core" for e in fake_github.log)
+
+
+def test_settings_never_show_the_token():
+    assert "s3cret" not in repr(Settings.from_env({"GITHUB_TOKEN": "s3cret"}))

@@ -33,7 +33,8 @@ What it serves:
 - Every response carries X-RateLimit-Limit/Remaining/Reset/Used/Resource; 401 without the token.
 - `latency` (seconds slept before each answer) for benchmarks; keep it 0 in tests.
 
-world.py builds a large realistic world for bench/fetch.py.
+world.py builds a large realistic world for bench/fetch.py; `python -m fake_github --repos 1000 --latency 0.3`
+(run from tests/) serves one in its own process, with GET /_fake/stats and /_fake/reset for its counters.
 """
 
 from .server import Exchange, FakeGitHub, Fault
