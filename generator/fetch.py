@@ -55,9 +55,11 @@ def fetch(sources: Sequence[Source], previous: Snapshot | None, github: GitHub, 
             repos.append(old.stale(target, source, failures[target.key], stamp))
         else:
             repos.append(old.settle(fresh[target.key], stamp))
-    snapshot = Snapshot(captured_at=stamp, repos=tuple(repos),
-                        captures=(Capture(method=METHOD, captured_at=stamp,
-                                          note="labeled open issues read from GitHub's GraphQL API"),))
+    captures = (Capture(method=METHOD, captured_at=stamp, note="labeled open issues read from GitHub's GraphQL API"),)
+    if previous is not None and any(r.state is RepoState.STALE and r.issues for r in repos):
+        # stale repos show earlier data: say where it came from too
+        captures += tuple(c for c in previous.captures if c not in captures and c.method != METHOD)
+    snapshot = Snapshot(captured_at=stamp, repos=tuple(repos), captures=captures)
     if previous is not None and _same(snapshot, previous):
         snapshot = previous  # an unchanged world gives a byte-identical file
     stats = github.stats

@@ -8,7 +8,7 @@ from fake_github import FakeComment
 from generator import snapshot
 from generator.fetch import fetch
 from generator.github import GitHub, Settings
-from generator.model import Repo, RepoState, Snapshot, Source
+from generator.model import Capture, Issue, Repo, RepoState, Snapshot, Source
 
 LABELS = ("good first issue", "help wanted")
 NOW = "2026-12-01T12:00:00Z"
@@ -119,6 +119,17 @@ def test_one_failing_repo_keeps_its_previous_data_and_spares_its_batch(world, gi
     assert [i.number for i in app.issues] == [1, 2, 5]  # the previous fetch's issues, not lost
     assert [i.number for i in repos["civic/after"].issues] == [9, 10]  # same batch, fetched fresh
     assert repos["civic/gone"].state is RepoState.MISSING
+
+
+def test_stale_data_keeps_the_capture_it_came_from(world, github_env):
+    demo = Capture(method="civic-issues capture", note="read from issue pages")
+    previous = Snapshot(captured_at="2026-08-08T00:00:00Z", captures=(demo,), repos=(
+        Repo(name_with_owner="civic/app", url="u", source="civic/app",
+             issues=(Issue(repo="civic/app", number=1, title="Old", url="u"),)),))
+    world.inject("status", times=1000, status=502, match='"app"')
+    result = run(github_env, SOURCES, previous=previous, retries=0)
+    assert [c.method for c in result.snapshot.captures] == ["GitHub GraphQL fetch", "civic-issues capture"]
+    assert [i.title for i in by_name(result)["civic/app"].issues] == ["Old"]
 
 
 def test_stale_without_previous_data_still_accounted_for(world, github_env):
