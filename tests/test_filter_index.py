@@ -1,4 +1,4 @@
-"""The filter script's index: every takeable issue, columns that line up, titles in blocks, never markup."""
+"""The filter script's index: every takeable issue, columns that line up, card details in blocks, never markup."""
 
 from __future__ import annotations
 
@@ -23,20 +23,22 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     assert cli.main(["build", "--sources", str(sources), "--snapshot", str(snapshot), "--out", str(out), "-q"]) == 0
     api = json.loads((out / "api" / "issues.json").read_text())["issues"]
     files = sorted((out / "static").glob("filter-*.json"))
-    assert [f.name for f in files] == ["filter-index.json"] + [f"filter-titles-{n}.json" for n in range(3)]
+    assert [f.name for f in files] == [f"filter-blocks-{n}.json" for n in range(3)] + ["filter-index.json"]
     for file in files:
         assert b"<" not in file.read_bytes()
-    index = json.loads(files[0].read_text())
-    assert index["v"] == 2 and index["count"] == count == len(api) and index["block"] == BLOCK
-    for column in ("repo", "number", "url", "created", "updated", "comments", "skills", "effort", "label", "reason"):
+    index = json.loads((out / "static" / "filter-index.json").read_text())
+    assert index["v"] == 3 and index["count"] == count == len(api) and index["block"] == BLOCK
+    for column in ("repo", "created", "updated", "skills", "effort", "label"):
         assert len(index[column]) == count, column
-    titles = [t for n in range(3) for t in json.loads((out / "static" / f"filter-titles-{n}.json").read_text())]
-    assert titles == [i["title"] for i in api]
-    assert HOSTILE in titles
-    assert index["number"] == [i["number"] for i in api]
+    blocks = [json.loads((out / "static" / f"filter-blocks-{n}.json").read_text()) for n in range(3)]
+    assert [len(b["title"]) for b in blocks] == [BLOCK, BLOCK, 37]
+    shown = {name: [v for b in blocks for v in b[name]] for name in ("title", "number", "url", "comments", "reason")}
+    assert shown["title"] == [i["title"] for i in api]
+    assert HOSTILE in shown["title"]
+    assert shown["number"] == [i["number"] for i in api] and shown["comments"] == [i["comments"] for i in api]
+    assert set(shown["url"]) == {""}  # every link is the usual one, so none is spelled out
+    assert [[index["reasons"][n] for n in row] for row in shown["reason"]] == [i["reasons"] for i in api]
     assert index["effort"] == [i["effort"] for i in api] and index["skills"] == [i["skills"] for i in api]
     assert index["created"] == [i["created"] for i in api]
-    assert set(index["url"]) == {""}  # every link is the usual one, so none is spelled out
     assert [[index["labels"][n][0] for n in row] for row in index["label"]] == [i["labels"] for i in api]
-    assert [[index["reasons"][n] for n in row] for row in index["reason"]] == [i["reasons"] for i in api]
     assert index["repos"] == [["octo/civic", "repos/octo/civic/", "civic-tech", "Python"]]

@@ -1,24 +1,27 @@
 """The compact index the home page's filter script loads, in two parts so a first filter stays light.
 
-static/filter-index.json (layout version 2) holds everything the filters and the cards need except titles,
-column by column (columns of like values compress far better than rows of mixed ones):
+static/filter-index.json (layout version 3) holds what the filters need, column by column (columns of like
+values compress far better than rows of mixed ones):
 
-    {"v": 2, "asof": ISO time relative dates are measured from, "count": issues, "block": titles per block,
+    {"v": 3, "asof": ISO time relative dates are measured from, "count": issues, "block": issues per block,
      "repos": [[name, repo page path, cause, language], ...], "labels": [[name, colour class or ""], ...],
      "reasons": [text, ...],
-     "repo": [...], "number": [...], "url": [...], "created": [...], "updated": [...], "comments": [...],
-     "skills": [...], "effort": [...], "label": [[...], ...], "reason": [[...], ...]}
+     "repo": [...], "created": [...], "updated": [...], "skills": [...], "effort": [...], "label": [[...], ...]}
 
-Position i of every column is the i-th issue of the home page, newest first. `repo` indexes "repos",
-`label` and `reason` hold lists of indexes into "labels" and "reasons", `url` is "" for the usual
-https://github.com/<repo>/issues/<number> and null when the issue has no GitHub link, dates are as the `iso`
-filter prints them ("" when unknown), `comments` is null when not captured, `skills` is a list of areas
-(empty: any skill) and `effort` is small, medium or large.
+Position i of every column is the i-th issue of the home page, newest first. `repo` indexes "repos", `label`
+holds lists of indexes into "labels", dates are as the `iso` filter prints them ("" when unknown), `skills`
+is a list of areas (empty: any skill) and `effort` is small, medium or large.
 
-Titles, most of the weight, are in static/filter-titles-<n>.json: a JSON list of the titles of issues
-n × block to (n + 1) × block - 1. The script fetches the blocks of the cards it shows, and all of them only
-for a search by words. Every text is a stranger's and stays text: the script puts it in the page with
-textContent only, and "<" is written as \\u003c so no file is markup even to a browser that sniffs it.
+What only a shown card needs, titles above all (most of the weight), is in static/filter-blocks-<n>.json for
+the issues n × block to (n + 1) × block - 1, in the same column layout:
+
+    {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...]}
+
+`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no GitHub
+link, `comments` is null when not captured, and `reason` holds indexes into the index's "reasons". The script
+fetches the blocks of the cards it shows, and all of them only for a search by words. Every text is a
+stranger's and stays text: the script puts it in the page with textContent only, and "<" is written as
+\\u003c so no file is markup even to a browser that sniffs it.
 """
 
 from __future__ import annotations
@@ -30,10 +33,10 @@ from ..site import Card, Site, repo_path
 from .html import _iso as iso
 from .html import github_url, label_class
 
-VERSION = 2
+VERSION = 3
 BLOCK = 1000
 INDEX = "static/filter-index.json"
-TITLES = "static/filter-titles-{}.json"
+BLOCKS = "static/filter-blocks-{}.json"
 
 
 class _Table:
@@ -61,26 +64,28 @@ def filter_files(site: Site) -> dict[str, Callable[[], bytes]]:
             return made[name]
         return make
 
-    names = [INDEX] + [TITLES.format(n) for n in range(max(1, -(-len(cards) // BLOCK)))]
+    names = [INDEX] + [BLOCKS.format(n) for n in range(_blocks(len(cards)))]
     return {name: maker(name) for name in names}
 
 
+def _blocks(count: int) -> int:
+    return max(1, -(-count // BLOCK))
+
+
 def filter_index(site: Site) -> dict[str, bytes]:
-    """The index and its title blocks as compact JSON bytes, by output path."""
+    """The index and its blocks as compact JSON bytes, by output path."""
     cards = site.listings[0].cards
     repos, labels, reasons = _Table(), _Table(), _Table()
     repo_rows: dict[str, int] = {}  # a repo's path is computed once, not once per issue
-    columns: dict[str, list] = {name: [] for name in
-                                ("repo", "number", "url", "created", "updated", "comments", "skills", "effort",
-                                 "label", "reason")}
+    index: dict[str, list] = {name: [] for name in ("repo", "created", "updated", "skills", "effort", "label")}
+    shown: dict[str, list] = {name: [] for name in ("title", "number", "url", "comments", "reason")}
     for card in cards:
-        _add(card, columns, repos, repo_rows, labels, reasons)
+        _add(card, index, shown, repos, repo_rows, labels, reasons)
     document = {"v": VERSION, "asof": iso(site.data_as_of), "count": len(cards), "block": BLOCK,
-                "repos": repos.rows(), "labels": labels.rows(), "reasons": reasons.rows(), **columns}
+                "repos": repos.rows(), "labels": labels.rows(), "reasons": reasons.rows(), **index}
     files = {INDEX: _json(document)}
-    titles = [card.issue.title for card in cards]
-    for n in range(max(1, -(-len(cards) // BLOCK))):
-        files[TITLES.format(n)] = _json(titles[n * BLOCK:(n + 1) * BLOCK])
+    for n in range(_blocks(len(cards))):
+        files[BLOCKS.format(n)] = _json({name: column[n * BLOCK:(n + 1) * BLOCK] for name, column in shown.items()})
     return files
 
 
@@ -89,22 +94,22 @@ def _json(value) -> bytes:
     return (text.replace("<", "\\u003c") + "\n").encode()
 
 
-def _add(card: Card, columns: dict[str, list], repos: _Table, repo_rows: dict[str, int], labels: _Table,
-         reasons: _Table) -> None:
+def _add(card: Card, index: dict[str, list], shown: dict[str, list], repos: _Table, repo_rows: dict[str, int],
+         labels: _Table, reasons: _Table) -> None:
     issue, item = card.issue, card.item
     repo = repo_rows.get(issue.repo)
     if repo is None:
         cause = item.source.cause if item.source else ""
         repo = repo_rows[issue.repo] = repos((issue.repo, repo_path(issue.repo), cause, item.repo.language))
+    index["repo"].append(repo)
+    index["created"].append(iso(issue.created))
+    index["updated"].append(iso(issue.updated))
+    index["skills"].append([str(s) for s in item.classification.skills])
+    index["effort"].append(str(item.classification.effort))
+    index["label"].append([labels((label.name, label_class(label.color))) for label in issue.labels])
     url = github_url(issue.url)
-    usual = f"https://github.com/{issue.repo}/issues/{issue.number}"
-    columns["repo"].append(repo)
-    columns["number"].append(issue.number)
-    columns["url"].append("" if url == usual else (url or None))
-    columns["created"].append(iso(issue.created))
-    columns["updated"].append(iso(issue.updated))
-    columns["comments"].append(issue.comments_count)
-    columns["skills"].append([str(s) for s in item.classification.skills])
-    columns["effort"].append(str(item.classification.effort))
-    columns["label"].append([labels((label.name, label_class(label.color))) for label in issue.labels])
-    columns["reason"].append([reasons(reason) for reason in item.classification.reasons])
+    shown["title"].append(issue.title)
+    shown["number"].append(issue.number)
+    shown["url"].append("" if url == f"https://github.com/{issue.repo}/issues/{issue.number}" else (url or None))
+    shown["comments"].append(issue.comments_count)
+    shown["reason"].append([reasons(reason) for reason in item.classification.reasons])

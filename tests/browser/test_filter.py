@@ -255,11 +255,11 @@ def test_the_index_is_loaded_only_when_the_filters_are_used(page, built_site):
     assert [n for n in requested if n.startswith("filter")] == ["filter.js"]
     with page.expect_response("**/filter-index.json"):
         page.focus("#f-q")  # reaching for the filters fetches the index, titles not yet
-    assert "filter-titles-0.json" not in requested
+    assert "filter-blocks-0.json" not in requested
     page.select_option("#f-effort", "small")
     wait_for_result(page)
     assert [n for n in requested if n.startswith("filter")] == ["filter.js", "filter-index.json",
-                                                                 "filter-titles-0.json"]
+                                                                 "filter-blocks-0.json"]
 
 
 def test_a_single_facet_view_links_to_its_own_page(page, page_without_js, built_site):
@@ -278,3 +278,25 @@ def test_a_single_facet_view_links_to_its_own_page(page, page_without_js, built_
     page.select_option("#f-effort", "small")
     wait_for_result(page)
     assert not page.locator("#f-page").is_visible()  # no page shows a language and an effort together
+
+
+CARD_FACTS = """cards => cards.map(card => ({
+    text: card.innerText.replace(/\\s+/g, " ").trim(),
+    links: [...card.querySelectorAll("a")].map(a => a.getAttribute("href")),
+    times: [...card.querySelectorAll("time")].map(t => [t.getAttribute("datetime"), t.title, t.textContent]),
+    classes: [...card.querySelectorAll("[class]")].map(el => el.className),
+}))"""
+
+
+def test_cards_the_script_builds_match_the_cards_the_build_wrote(page, page_without_js, built_site):
+    page_without_js.goto(built_site.url)
+    written = page_without_js.locator("#cards > li.card").evaluate_all(CARD_FACTS)
+    page.goto(built_site.url)
+    page.select_option("#f-effort", "small")
+    wait_for_result(page)
+    page.select_option("#f-effort", "")  # no filter: the script lists the newest issues itself
+    wait_for_status(page, count_text(len(built_site.api["issues"])))
+    built = page.locator("#cards > li.card").evaluate_all(CARD_FACTS)
+    assert len(built) == 100
+    for mine, theirs in zip(built, written, strict=False):
+        assert mine == theirs

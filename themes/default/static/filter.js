@@ -4,7 +4,7 @@
  * is shown, the compact index (static/filter-index.json, layout in generator/render/filter_index.py) is
  * loaded when someone reaches for the filters, and every change re-lists the matching issues, updates the
  * counts beside each choice, announces the result in the polite live region and writes the state into the
- * URL query, so a filtered view can be shared and reloaded. Titles come in blocks (filter-titles-<n>.json):
+ * URL query, so a filtered view can be shared and reloaded. Titles come in blocks (filter-blocks-<n>.json):
  * only the blocks of the cards shown, and all of them only for a search by words. Strangers' text only ever
  * goes in through textContent.
  */
@@ -78,30 +78,33 @@
       var latest = Math.max(isNaN(created) ? -Infinity : created, isNaN(updated) ? -Infinity : updated);
       issues.push({
         position: i, title: null, text: "",
-        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], number: data.number[i],
-        url: data.url[i] === "" ? "https://github.com/" + repo[0] + "/issues/" + data.number[i] : data.url[i],
-        created: data.created[i], updated: data.updated[i], comments: data.comments[i],
-        skills: data.skills[i], effort: data.effort[i], labels: labels,
-        reasons: data.reason[i].map(function (n) { return data.reasons[n]; }),
-        age: now - latest,
+        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3],
+        created: data.created[i], updated: data.updated[i], skills: data.skills[i], effort: data.effort[i],
+        labels: labels, age: now - latest,
         isNew: !isNaN(created) && now - created >= 0 && now - created <= 7 * DAY,
         rest: [repo[0]].concat(labels.map(function (l) { return l[0]; })).join("\n").toLowerCase()
       });
     }
-    index = { now: now, block: data.block, issues: issues };
+    index = { now: now, block: data.block, issues: issues, reasons: data.reasons };
   }
 
-  // The titles of these issues, fetched a block at a time (the blocks of the cards shown; all for a search).
+  // What the cards of these issues show (titles above all), fetched a block at a time: the blocks of the
+  // cards shown, and all of them for a search by words.
   function titles(issues) {
     var wanted = {};
     issues.forEach(function (issue) { wanted[Math.floor(issue.position / index.block)] = true; });
     return Promise.all(Object.keys(wanted).map(function (n) {
       if (!blocks[n]) {
-        var url = form.getAttribute("data-index").replace(/filter-index\.json$/, "filter-titles-" + n + ".json");
-        blocks[n] = getJSON(url).then(function (list) {
-          list.forEach(function (title, j) {
+        var url = form.getAttribute("data-index").replace(/filter-index\.json$/, "filter-blocks-" + n + ".json");
+        blocks[n] = getJSON(url).then(function (block) {
+          block.title.forEach(function (title, j) {
             var issue = index.issues[n * index.block + j];
             issue.title = title;
+            issue.number = block.number[j];
+            issue.url = block.url[j] === "" ? "https://github.com/" + issue.repo + "/issues/" + issue.number
+              : block.url[j];
+            issue.comments = block.comments[j];
+            issue.reasons = block.reason[j].map(function (r) { return index.reasons[r]; });
             issue.text = title.toLowerCase() + "\n" + issue.rest;
           });
         });
