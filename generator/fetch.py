@@ -48,6 +48,7 @@ def fetch(sources: Sequence[Source], previous: Snapshot | None, github: GitHub, 
     stamp = now()
     old = _Previous(previous)
     targets, owners, repos = _expand(sources, github, old, stamp)
+    repos = [r if r.state is RepoState.STALE else old.settle(r, stamp) for r in repos]
     fresh, failures = _run(github, targets, owners, stamp)
     for target in targets:
         source = owners[target.key]
@@ -84,13 +85,16 @@ def _expand(sources, github: GitHub, old: _Previous, stamp: str):
             repos.extend(old.stale_org(source, f"listing the organization failed: {error}", stamp))
             continue
         excluded = {x.lower() for x in source.exclude}
-        for full in names:
+        kept = [full for full in names if full.lower() not in owners and full.split("/")[1].lower() not in excluded]
+        for full in kept:
             owner, name = full.split("/")
-            key = full.lower()
-            if key in owners or name.lower() in excluded:
-                continue
             targets.append(Target(owner, name, source.labels))
-            owners[key] = source
+            owners[full.lower()] = source
+        if not kept:  # the entry still ends with a state, not as nothing
+            repos.append(Repo(name_with_owner=source.repo, url=f"https://github.com/{source.repo}",
+                              source=source.repo, state=RepoState.NO_LABELED_ISSUES, state_since=stamp,
+                              state_detail="the organization has no public, non-archived repository to list "
+                              "(beyond `exclude` and the entries listed on their own)"))
     return targets, owners, repos
 
 

@@ -199,6 +199,15 @@ def test_org_entries_expand_to_public_unarchived_repos(fake_github, github_env):
     assert repos["coop/one"].source == "coop" and repos["coop/two"].source == "coop/two"
 
 
+def test_an_org_with_nothing_to_list_still_ends_with_a_state(fake_github, github_env):
+    fake_github.add_repo("attic/old", archived=True)
+    entries = [Source(repo="attic", cause="c", is_org=True, labels=LABELS)]
+    first = run(github_env, entries)
+    assert [(r.name_with_owner, r.state) for r in first.snapshot.repos] == [("attic", RepoState.NO_LABELED_ISSUES)]
+    again = run(github_env, entries, previous=first.snapshot, now="2026-12-02T00:00:00Z")
+    assert snapshot.dumps(again.snapshot) == snapshot.dumps(first.snapshot)
+
+
 def test_unknown_org_keeps_its_previous_repos_stale(fake_github, github_env):
     previous = Snapshot(captured_at="2026-11-01T00:00:00Z",
                         repos=(Repo(name_with_owner="ghost/app", url="u", source="ghost"),))
