@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from generator import cli
 from generator.model import Label
@@ -12,9 +13,40 @@ from tests.helpers import issue, write_world
 HOSTILE = '</script><img src=x onerror=alert(1)> & "quotes"'
 
 
+def created(n: int) -> str:
+    """Dates with and without a time, unknown ones, and one after the capture, as captures have them."""
+    if n % 11 == 0:
+        return f"2025-0{1 + n % 9}-1{n % 10}"
+    return "" if n % 13 == 0 else f"2026-0{1 + n % 7}-0{1 + n % 9}T{n % 24:02}:{n % 60:02}:0{n % 10}Z"
+
+
+def updated(n: int) -> str:
+    return "2026-08-09T00:00:00Z" if n == 3 else "" if n % 2 else f"2026-08-0{1 + n % 7}T10:00:00+02:00"
+
+
+def decoded(values: list, asof: datetime, steps: bool) -> list[str]:
+    """The dates as filter.js reads them back."""
+    out, before = [], int(asof.timestamp())
+    for value in values:
+        if isinstance(value, str):
+            out.append(value)
+            continue
+        seconds = before - value
+        out.append(datetime.fromtimestamp(seconds, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        if steps:
+            before = seconds
+    return out
+
+
+def iso(value: str) -> str:
+    if len(value) <= 10:
+        return value
+    return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path):
     count = 2 * BLOCK + 37
-    issues = [issue("octo/civic", n, HOSTILE if n == 5 else f"Issue {n}", created=f"2026-0{1 + n % 7}-0{1 + n % 9}",
+    issues = [issue("octo/civic", n, HOSTILE if n == 5 else f"Issue {n}", created=created(n), updated=updated(n),
                     labels=(Label(HOSTILE if n == 7 else "good first issue", "7057ff"),))
               for n in range(1, count + 1)]
     issues.append(issue("octo/civic", count + 1, "Taken", assignees=("someone",)))
@@ -39,6 +71,10 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     assert set(shown["url"]) == {""}  # every link is the usual one, so none is spelled out
     assert [[index["reasons"][n] for n in row] for row in shown["reason"]] == [i["reasons"] for i in api]
     assert index["effort"] == [i["effort"] for i in api] and index["skills"] == [i["skills"] for i in api]
-    assert index["created"] == [i["created"] for i in api]
+    asof = datetime.fromisoformat(index["asof"].replace("Z", "+00:00"))
+    assert decoded(index["created"], asof, steps=True) == [iso(i["created"]) for i in api]
+    assert decoded(index["updated"], asof, steps=False) == [iso(i["updated"]) for i in api]
+    assert any(isinstance(v, int) and v < 0 for v in index["updated"])  # after the capture: a negative age
+    assert {type(v) for v in index["created"]} == {int, str}
     assert [[index["labels"][n][0] for n in row] for row in index["label"]] == [i["labels"] for i in api]
     assert index["repos"] == [["octo/civic", "repos/octo/civic/", "civic-tech", "Python"]]

@@ -9,8 +9,10 @@ values compress far better than rows of mixed ones):
      "repo": [...], "created": [...], "updated": [...], "skills": [...], "effort": [...], "label": [[...], ...]}
 
 Position i of every column is the i-th issue of the home page, newest first. `repo` indexes "repos", `label`
-holds lists of indexes into "labels", dates are as the `iso` filter prints them ("" when unknown), `skills`
-is a list of areas (empty: any skill) and `effort` is small, medium or large.
+holds lists of indexes into "labels", `skills` is a list of areas (empty: any skill) and `effort` is small,
+medium or large. A date with a time is a number of seconds: in `updated`, before "asof"; in `created`, before
+the previous `created` that is a number ("asof" for the first), since issues come newest first and small
+steps compress well. Any other date is the string the `iso` filter prints: a bare date, or "" when unknown.
 
 What only a shown card needs, titles above all (most of the weight), is in static/filter-blocks-<n>.json for
 the issues n × block to (n + 1) × block - 1, in the same column layout:
@@ -29,6 +31,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from ..model import parse_time
 from ..site import Card, Site, repo_path
 from .html import _iso as iso
 from .html import github_url, label_class
@@ -81,12 +84,32 @@ def filter_index(site: Site) -> dict[str, bytes]:
     shown: dict[str, list] = {name: [] for name in ("title", "number", "url", "comments", "reason")}
     for card in cards:
         _add(card, index, shown, repos, repo_rows, labels, reasons)
+    asof = parse_time(iso(site.data_as_of))
+    if asof is not None:
+        index["created"] = _seconds(index["created"], int(asof.timestamp()), steps=True)
+        index["updated"] = _seconds(index["updated"], int(asof.timestamp()), steps=False)
     document = {"v": VERSION, "asof": iso(site.data_as_of), "count": len(cards), "block": BLOCK,
                 "repos": repos.rows(), "labels": labels.rows(), "reasons": reasons.rows(), **index}
     files = {INDEX: _json(document)}
     for n in range(_blocks(len(cards))):
         files[BLOCKS.format(n)] = _json({name: column[n * BLOCK:(n + 1) * BLOCK] for name, column in shown.items()})
     return files
+
+
+def _seconds(dates: list[str], asof: int, steps: bool) -> list:
+    """Dates with a time as seconds before `asof` (or, with steps, before the previous one); others as they are."""
+    out: list = []
+    before = asof
+    for value in dates:
+        when = parse_time(value) if len(value) > 10 else None
+        if when is None:
+            out.append(value)
+            continue
+        seconds = int(when.timestamp())
+        out.append(before - seconds)
+        if steps:
+            before = seconds
+    return out
 
 
 def _json(value) -> bytes:

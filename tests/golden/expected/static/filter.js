@@ -67,19 +67,30 @@
     return loading;
   }
 
+  // A date of the index: seconds before a known time, or the date as the build prints it.
+  function isoDate(value, before) {
+    if (typeof value !== "number") return value;
+    return new Date((before - value) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
   function prepare(data) {
     var now = Date.parse(data.asof);
+    var asof = Math.floor(now / 1000);
+    var step = asof;
     var issues = [];
     for (var i = 0; i < data.count; i++) {
       var repo = data.repos[data.repo[i]];
       var labels = data.label[i].map(function (n) { return data.labels[n]; });
-      var created = Date.parse(data.created[i]);
-      var updated = Date.parse(data.updated[i]);
+      var createdText = isoDate(data.created[i], step);
+      if (typeof data.created[i] === "number") step -= data.created[i];
+      var updatedText = isoDate(data.updated[i], asof);
+      var created = Date.parse(createdText);
+      var updated = Date.parse(updatedText);
       var latest = Math.max(isNaN(created) ? -Infinity : created, isNaN(updated) ? -Infinity : updated);
       issues.push({
         position: i, title: null, text: "",
         repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3],
-        created: data.created[i], updated: data.updated[i], skills: data.skills[i], effort: data.effort[i],
+        created: createdText, updated: updatedText, skills: data.skills[i], effort: data.effort[i],
         labels: labels, age: now - latest,
         isNew: !isNaN(created) && now - created >= 0 && now - created <= 7 * DAY,
         rest: [repo[0]].concat(labels.map(function (l) { return l[0]; })).join("\n").toLowerCase()
