@@ -1,0 +1,40 @@
+"""The snapshot file: canonical bytes, lossless round trip, clear errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from generator import snapshot
+from generator.errors import SnapshotError
+from generator.model import Snapshot
+from tests.helpers import ROOT
+
+
+def test_embedded_snapshot_round_trips_byte_for_byte():
+    data = (ROOT / "data" / "snapshot.json").read_bytes()
+    assert snapshot.dumps(snapshot.loads(data)) == data
+
+
+def test_repo_at_a_time_encoding_equals_whole_document_encoding():
+    data = (ROOT / "data" / "snapshot.json").read_bytes()
+    whole = json.dumps(json.loads(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    assert snapshot.dumps(snapshot.loads(data)) == whole.encode()
+    empty = Snapshot(captured_at="2026-08-08T00:00:00Z")
+    document = {"format": snapshot.FORMAT, "version": snapshot.VERSION, "captured_at": empty.captured_at,
+                "captures": [], "repos": []}
+    assert snapshot.dumps(empty) == (json.dumps(document, indent=1, sort_keys=True) + "\n").encode()
+
+
+@pytest.mark.parametrize("text, message", [
+    (b"{", "not valid JSON"),
+    (b'{"format": "other"}', "not a Shovel Ready snapshot"),
+    (b'{"format": "shovel-ready-snapshot", "version": 99}', "snapshot version 99"),
+    (b'{"format": "shovel-ready-snapshot", "version": 1, "captured_at": "", "repos": [{"nope": 1}]}',
+     "unknown repo field"),
+])
+def test_bad_snapshots_are_named_errors(text, message):
+    with pytest.raises(SnapshotError, match=message) as raised:
+        snapshot.loads(text, origin="data/snapshot.json")
+    assert "data/snapshot.json" in str(raised.value)
