@@ -138,7 +138,7 @@ def guarded_context(browser, site: BuiltSite, **options):
 def watched_page(context):
     """A new page that records script errors and dismisses (and records) any dialog."""
     page = context.new_page()
-    page.set_default_timeout(5000)
+    page.set_default_timeout(15000)  # generous: CI machines are often busy
     page.errors, page.dialogs = [], []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))

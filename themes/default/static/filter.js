@@ -365,7 +365,10 @@
     event.preventDefault();
     update();
   });
-  form.addEventListener("change", update);
+  form.addEventListener("change", function (event) {
+    // Words are applied as they are typed; their change event on leaving the field would only redraw.
+    if (event.target !== controls.q) update();
+  });
   form.addEventListener("input", function (event) {
     if (event.target !== controls.q) return;
     window.clearTimeout(typing);
