@@ -116,7 +116,8 @@ def plan_site(
     answers = {repo.name_with_owner.lower(): claims.responsiveness(repo) for repo in snapshot.repos}
     cards = tuple(sorted((_card(item, now, answers) for item in items), key=_fresh_then_newest))
     takeable = tuple(c for c in cards if not c.claim)
-    listings = [_home(takeable), _responsive(takeable, answers), *_facet_listings(takeable)]
+    home = _home(takeable)
+    listings = [home, _responsive(home, answers), *_facet_listings(takeable)]
     repo_pages = tuple(_repo_pages(sources, snapshot, cards, answers))
     feeds = [_feed(listing.feed_path, listing.title, listing.path, listing.cards) for listing in listings]
     feeds += [_feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards) for p in repo_pages]
@@ -159,7 +160,7 @@ def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Fee
     return Feed(path, title, page_path, tuple(c for c in cards if not c.is_stale)[:FEED_ENTRIES])
 
 
-def _responsive(cards: tuple[Card, ...], answers: dict[str, claims.Responsiveness]) -> Listing:
+def _responsive(home: Listing, answers: dict[str, claims.Responsiveness]) -> Listing:
     """The home listing again, projects that answer quickly first."""
     def order(card: Card) -> tuple:
         answer = answers.get(card.item.repo.name_with_owner.lower())
@@ -167,7 +168,7 @@ def _responsive(cards: tuple[Card, ...], answers: dict[str, claims.Responsivenes
 
     return Listing("responsive/", "Issues from responsive projects first",
                    "Open issues to take, from the projects that answer new issues fastest.",
-                   tuple(sorted(cards, key=order)), "responsive/feed.atom")
+                   tuple(sorted(home.cards, key=order)), "responsive/feed.atom", home.facets)
 
 
 def _skill_keys(card: Card) -> tuple[str, ...]:

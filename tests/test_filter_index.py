@@ -77,4 +77,5 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     assert any(isinstance(v, int) and v < 0 for v in index["updated"])  # after the capture: a negative age
     assert {type(v) for v in index["created"]} == {int, str}
     assert [[index["labels"][n][0] for n in row] for row in index["label"]] == [i["labels"] for i in api]
-    assert index["repos"] == [["octo/civic", "repos/octo/civic/", "civic-tech", "Python"]]
+    assert index["repos"] == [["octo/civic", "repos/octo/civic/", "civic-tech", "Python", ""]]
+    assert len(shown_stale := [v for b in blocks for v in b["stale"]]) == count and set(shown_stale) <= {0, 1}

@@ -116,9 +116,10 @@ def test_the_benchmark_splits_slips_by_why():
     def said(text, label, days, association="NONE"):
         return bench.Said(text, label, "bo", association, now - timedelta(days=days))
 
-    early = [said(CLAIM, "claim", 6), *(said("Thanks!", "neither", d) for d in (5, 4, 3))]
-    assert bench.claimed_by_comment(early, now) and not bench.claimed_by_comment(early[-3:], now)
-    assert bench.why_missed(early, now) == "claim outside the last 3 comments"
+    kept = bench.COMMENTS_KEPT
+    early = [said(CLAIM, "claim", 20), *(said("Thanks!", "neither", 19 - d) for d in range(kept))]
+    assert bench.claimed_by_comment(early, now) and not bench.claimed_by_comment(early[-kept:], now)
+    assert bench.why_missed(early, now) == f"claim outside the last {kept} comments"
     unseen = [said("Yes, I am.", "claim", 2)]  # answers "are you on it?": no rule reading it alone can see it
     assert bench.why_missed(unseen, now) == "rule miss"
     released = [said(CLAIM, "claim", 6), said(RELEASE, "release", 2, "MEMBER")]

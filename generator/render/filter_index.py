@@ -4,7 +4,8 @@ static/filter-index.json (layout version 3) holds what the filters need, column 
 values compress far better than rows of mixed ones):
 
     {"v": 3, "asof": ISO time relative dates are measured from, "count": issues, "block": issues per block,
-     "repos": [[name, repo page path, cause, language], ...], "labels": [[name, colour class or ""], ...],
+     "repos": [[name, repo page path, cause, language, answer badge or ""], ...],
+     "labels": [[name, colour class or ""], ...],
      "reasons": [text, ...],
      "repo": [...], "created": [...], "updated": [...], "skills": [...], "effort": [...], "label": [[...], ...]}
 
@@ -17,7 +18,7 @@ steps compress well. Any other date is the string the `iso` filter prints: a bar
 What only a shown card needs, titles above all (most of the weight), is in static/filter-blocks-<n>.json for
 the issues n × block to (n + 1) × block - 1, in the same column layout:
 
-    {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...]}
+    {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...], "stale": [0|1, ...]}
 
 `url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no GitHub
 link, `comments` is null when not captured, and `reason` holds indexes into the index's "reasons". The script
@@ -81,7 +82,7 @@ def filter_index(site: Site) -> dict[str, bytes]:
     repos, labels, reasons = _Table(), _Table(), _Table()
     repo_rows: dict[str, int] = {}  # a repo's path is computed once, not once per issue
     index: dict[str, list] = {name: [] for name in ("repo", "created", "updated", "skills", "effort", "label")}
-    shown: dict[str, list] = {name: [] for name in ("title", "number", "url", "comments", "reason")}
+    shown: dict[str, list] = {name: [] for name in ("title", "number", "url", "comments", "reason", "stale")}
     for card in cards:
         _add(card, index, shown, repos, repo_rows, labels, reasons)
     asof = parse_time(iso(site.data_as_of))
@@ -123,7 +124,8 @@ def _add(card: Card, index: dict[str, list], shown: dict[str, list], repos: _Tab
     repo = repo_rows.get(issue.repo)
     if repo is None:
         cause = item.source.cause if item.source else ""
-        repo = repo_rows[issue.repo] = repos((issue.repo, repo_path(issue.repo), cause, item.repo.language))
+        repo = repo_rows[issue.repo] = repos((issue.repo, repo_path(issue.repo), cause, item.repo.language,
+                                              card.badge))
     index["repo"].append(repo)
     index["created"].append(iso(issue.created))
     index["updated"].append(iso(issue.updated))
@@ -136,3 +138,4 @@ def _add(card: Card, index: dict[str, list], shown: dict[str, list], repos: _Tab
     shown["url"].append("" if url == f"https://github.com/{issue.repo}/issues/{issue.number}" else (url or None))
     shown["comments"].append(issue.comments_count)
     shown["reason"].append([reasons(reason) for reason in item.classification.reasons])
+    shown["stale"].append(1 if card.is_stale else 0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,6 +62,7 @@ def make_environment(chain: tuple[Path, ...], links: Links, now: datetime) -> En
         iso=lambda value: _iso(value),
         ago=lambda value: ago(value, now),
         day=lambda value: (parse_time(value).strftime("%-d %b %Y") if parse_time(value) else ""),
+        duration=duration,
     )
     return env
 
@@ -104,3 +105,13 @@ def ago(value: str, now: datetime) -> str:
             count = days // size
             return f"{count} {unit}{'s' if count != 1 else ''} ago"
     return "today"
+
+
+def duration(wait: timedelta) -> str:
+    """A wait in the largest unit that fits: "3 hours", "2 days", "5 weeks"."""
+    hours = int(wait.total_seconds() // 3600)
+    for size, unit in ((24 * 7, "week"), (24, "day"), (1, "hour")):
+        if hours >= size:
+            count = hours // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return "under an hour"

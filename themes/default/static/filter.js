@@ -89,7 +89,7 @@
       var latest = Math.max(isNaN(created) ? -Infinity : created, isNaN(updated) ? -Infinity : updated);
       issues.push({
         position: i, title: null, text: "",
-        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3],
+        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], badge: repo[4],
         created: createdText, updated: updatedText, skills: data.skills[i], effort: data.effort[i],
         labels: labels, age: now - latest,
         isNew: !isNaN(created) && now - created >= 0 && now - created <= 7 * DAY,
@@ -116,6 +116,7 @@
               : block.url[j];
             issue.comments = block.comments[j];
             issue.reasons = block.reason[j].map(function (r) { return index.reasons[r]; });
+            issue.stale = block.stale[j] === 1;
             issue.text = title.toLowerCase() + "\n" + issue.rest;
           });
         });
@@ -296,6 +297,10 @@
       title.appendChild(document.createTextNode(" "));
       title.appendChild(el("span", "new", "new"));
     }
+    if (issue.stale) {
+      title.appendChild(document.createTextNode(" "));
+      title.appendChild(el("span", "stale", "stale: no update for a year"));
+    }
     var meta = li.appendChild(el("p", "card-meta"));
     meta.appendChild(link(base + issue.repoPath, issue.repo));
     meta.appendChild(document.createTextNode(" #" + issue.number + " "));
@@ -309,6 +314,10 @@
     if (issue.comments !== null) {
       meta.appendChild(document.createTextNode(" "));
       meta.appendChild(el("span", "", "· " + issue.comments + " comment" + (issue.comments === 1 ? "" : "s")));
+    }
+    if (issue.badge) {
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(el("span", "badge", "· " + issue.badge));
     }
     var sorting = li.appendChild(el("p", "card-class"));
     (issue.skills.length ? issue.skills : ["any skill"]).forEach(function (skill) {
