@@ -16,6 +16,7 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass
+from datetime import timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -23,7 +24,7 @@ import pytest
 
 from generator import cli
 from generator import snapshot as snapshot_format
-from generator.model import Issue, Label, Repo, Snapshot
+from generator.model import Comment, Issue, Label, Repo, Snapshot, parse_time
 from tests.helpers import ROOT
 
 # Debian's Chromium; SHOVEL_CHROMIUM names another Chromium-based browser (GitHub's runners ship Chrome).
@@ -79,6 +80,30 @@ def _hostile_world(sources: Path, snapshot: Path) -> None:
         file.write(f"  - repo: {HOSTILE_REPO}\n    cause: labor\n")
 
 
+CLAIMS_REPO = "claims/repo"
+ASSIGNED_TITLE = "Issue someone is assigned to"
+COMMENT_CLAIMED_TITLE = "Issue claimed in a comment"
+
+
+def _claims_world(sources: Path, snapshot: Path) -> None:
+    """Add a repo with one assigned issue and one claimed in a recent comment: neither is takeable."""
+    data = snapshot_format.loads(snapshot.read_bytes())
+    asof = parse_time(data.captured_at)
+    claimed_at = (asof - timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    issues = (
+        Issue(repo=CLAIMS_REPO, number=1, title=ASSIGNED_TITLE, url=f"https://github.com/{CLAIMS_REPO}/issues/1",
+              created=claimed_at, labels=(Label("good first issue"),), assignees=("ana",), comments_count=0),
+        Issue(repo=CLAIMS_REPO, number=2, title=COMMENT_CLAIMED_TITLE,
+              url=f"https://github.com/{CLAIMS_REPO}/issues/2", created=claimed_at, labels=(Label("good first issue"),),
+              comments_count=1, comments=(Comment("newcomer", "NONE", claimed_at, "Can I work on this issue?"),)),
+    )
+    repo = Repo(name_with_owner=CLAIMS_REPO, url=f"https://github.com/{CLAIMS_REPO}", source=CLAIMS_REPO,
+                language="Python", issues=issues)
+    snapshot.write_bytes(snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures)))
+    with sources.open("a") as file:
+        file.write(f"  - repo: {CLAIMS_REPO}\n    cause: labor\n")
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -90,6 +115,7 @@ def built_site(tmp_path_factory):
     folder = tmp_path_factory.mktemp("browser-world")
     sources, snapshot = _bench_module().generate(420, 30, folder)
     _hostile_world(sources, snapshot)
+    _claims_world(sources, snapshot)
     served = folder / "www"
     out = served / PREFIX.strip("/")
     assert cli.main(["build", "--sources", str(sources), "--snapshot", str(snapshot), "--out", str(out),
