@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,6 +15,7 @@ from . import errors
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SNAPSHOT = "data/snapshot.json"
+DEFAULT_JOBS = min(4, os.cpu_count() or 1)
 
 log = logging.getLogger("shovel")
 
@@ -63,12 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, runs `build`.",
         parents=[common],
     )
-    parser.set_defaults(run=_run_build, base_url="/", theme="default", overrides=None, content=None)
+    parser.set_defaults(run=_run_build, base_url="/", theme="default", overrides=None, content=None,
+                        jobs=DEFAULT_JOBS)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     build = commands.add_parser("build", parents=[common], help="render the site from the snapshot",
                                 description="Render the site from the snapshot into --out; no network.")
     _add_render_options(build)
+    build.add_argument("--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
+                       help="processes that render and write pages; the output is the same for any N "
+                       "(default: the CPUs, at most 4: %(default)s)")
     build.set_defaults(run=_run_build)
 
     serve = commands.add_parser("serve", parents=[common], help="serve the site locally, rebuilding on changes",
@@ -213,7 +219,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from . import pipeline
 
     summary = pipeline.build(args.sources, args.snapshot, args.out, base_url=args.base_url,
-                             theme=args.theme, overrides=args.overrides, content_dir=args.content)
+                             theme=args.theme, overrides=args.overrides, content_dir=args.content,
+                             workers=max(1, args.jobs))
     log.info("%s: %d pages, %d issues from %d repos", args.out, summary.pages, summary.issues, summary.repos)
     return EXIT_OK
 

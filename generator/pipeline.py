@@ -23,14 +23,14 @@ class BuildSummary:
 
 def build(sources_path: str, snapshot_path: str, out_dir: str, base_url: str = "/",
           content_dir: str | Path | None = None, theme: str = "default",
-          overrides: str | Path | None = None) -> BuildSummary:
+          overrides: str | Path | None = None, workers: int = 1) -> BuildSummary:
     """Render the whole site from sources.yaml, the snapshot and content pages into `out_dir`."""
     listed = sources.load(sources_path)
     data = read_snapshot(snapshot_path)
     items = classify_all(listed, data)
     plan = plan_site(listed, data, items, pages.load_pages(content_dir or CONTENT_DIR))
     files = render_site(plan, base_url, theme_chain(theme, overrides))
-    write.write_tree(files, out_dir)
+    write.write_tree(files, out_dir, workers=workers)
     html = sum(1 for name in files if name.endswith(".html"))
     return BuildSummary(pages=html, issues=len(items), repos=len(data.repos))
 

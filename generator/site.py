@@ -198,9 +198,12 @@ def _facet_listings(cards: tuple[Card, ...]) -> list[Listing]:
         chosen = tuple(c for c in cards if c.item.classification.effort == effort)
         listings.append(_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen))
     for kind, keys in (("causes", _cause_keys), ("languages", _language_keys)):
-        for value in sorted({k for c in cards for k in keys(c)}):
-            chosen = tuple(c for c in cards if value in keys(c))
-            listings.append(_listing(f"{kind}/{slug(value)}/", f"{value} issues", chosen))
+        groups: dict[str, list[Card]] = {}
+        for card in cards:  # one pass, in order, so each group stays newest first
+            for value in keys(card):
+                groups.setdefault(value, []).append(card)
+        for value in sorted(groups):
+            listings.append(_listing(f"{kind}/{slug(value)}/", f"{value} issues", tuple(groups[value])))
     return listings
 
 

@@ -8,30 +8,52 @@ import tempfile
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from .errors import WriteError
+from .errors import ShovelError, WriteError
+from .parallel import run_forked
 
 
-def write_tree(files: Mapping[str, bytes], out_dir: str | os.PathLike) -> None:
+def write_tree(files: Mapping[str, bytes], out_dir: str | os.PathLike, workers: int = 1) -> None:
     """Write `files` ({relative posix path: bytes}) as the complete contents of `out_dir`.
 
     The tree is built beside `out_dir` and renamed into place only when every file is written,
-    so a failed build leaves the previous site untouched and never a half-written one.
+    so a failed build leaves the previous site untouched and never a half-written one. With
+    `workers` > 1, forked processes each read (and so render) and write a share of the files.
     """
     out = Path(out_dir).resolve()
-    for name in files:
+    names = sorted(files)
+    for name in names:
         _check_relative(name)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        for name in sorted(files):
-            target = staging.joinpath(*PurePosixPath(name).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[name])
+        if workers > 1 and hasattr(os, "fork") and len(names) > 1:
+            _write_forked(files, names, staging, workers)
+        else:
+            _write_share(files, names, staging)
         os.chmod(staging, 0o777 & ~_umask())
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def _write_share(files: Mapping[str, bytes], names: list[str], staging: Path) -> None:
+    for name in names:
+        target = staging.joinpath(*PurePosixPath(name).parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(files[name])
+
+
+def _write_forked(files: Mapping[str, bytes], names: list[str], staging: Path, workers: int) -> None:
+    """Share the files round-robin (neighbouring names cost alike) between this process and forks."""
+    def share(index: int) -> bytes:
+        _write_share(files, names[index::workers], staging)
+        return b""
+
+    try:
+        run_forked(share, workers)
+    except ShovelError as error:
+        raise WriteError(f"writing the site failed: {error}") from error
 
 
 def write_file(path: str | os.PathLike, data: bytes) -> None:

@@ -53,6 +53,7 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
         return rendered[key]
 
     env.globals["card_html"] = card_html
+
     nav = tuple((p.page.title, p.path) for p in site.content_pages)
     common = {"site": site, "nav": nav}
     makers: dict[str, Callable[[], bytes]] = {}
@@ -115,7 +116,8 @@ def _api(site: Site) -> bytes:
         "count": len(home.cards),
         "issues": [_api_issue(card) for card in home.cards],
     }
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True)
+    # Compact: the indented form runs Python's slow encoder (0.6 s at 20,000 issues, against 0.1 s).
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     # "<" as \u003c: the same JSON to a parser, but never markup if a page or a sniffing browser embeds it.
     return (text.replace("<", "\\u003c") + "\n").encode()
 
