@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from . import claims
@@ -55,6 +55,8 @@ class Listing:
     cards: tuple[Card, ...]
     feed_path: str
     facets: tuple[tuple[str, tuple[FacetLink, ...]], ...] = ()
+    complete_in: tuple[FacetLink, ...] = ()
+    """Pages that together list every card: when set, this page shows only the newest ones."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def _responsive(home: Listing, answers: dict[str, claims.Responsiveness]) -> Lis
 
     return Listing("responsive/", "Issues from responsive projects first",
                    "Open issues to take, from the projects that answer new issues fastest.",
-                   tuple(sorted(home.cards, key=order)), "responsive/feed.atom", home.facets)
+                   tuple(sorted(home.cards, key=order)), "responsive/feed.atom", home.facets, home.complete_in)
 
 
 def _skill_keys(card: Card) -> tuple[str, ...]:
@@ -183,17 +185,21 @@ def _home(cards: tuple[Card, ...]) -> Listing:
         ("Language", _links(cards, "languages", _language_keys, lambda v: v)),
     )
     return Listing("", "Shovel-ready issues", "Open issues in progressive open source, free to take.",
-                   cards, "feeds/all.atom", facets)
+                   cards, "feeds/all.atom", facets, complete_in=facets[1][1])
 
 
 def _facet_listings(cards: tuple[Card, ...]) -> list[Listing]:
     listings = []
     for area in (*SkillArea, ANY_SKILL):
         chosen = tuple(c for c in cards if area in _skill_keys(c))
-        listings.append(_listing(f"skills/{area}/", f"{_skill_label(area)} issues", chosen))
-        for effort in Effort:
-            pair = tuple(c for c in chosen if c.item.classification.effort == effort)
-            listings.append(_listing(f"skills/{area}/{effort}/", f"{_skill_label(area)}, {effort} effort", pair))
+        pairs = [_listing(f"skills/{area}/{effort}/", f"{_skill_label(area)}, {effort} effort",
+                          tuple(c for c in chosen if c.item.classification.effort == effort)) for effort in Effort]
+        # The skill page shows its newest issues; its three effort pages hold all of them.
+        split = tuple(FacetLink(effort.value.capitalize(), p.path, len(p.cards))
+                      for effort, p in zip(Effort, pairs, strict=True))
+        listings.append(replace(_listing(f"skills/{area}/", f"{_skill_label(area)} issues", chosen),
+                                complete_in=split))
+        listings += pairs
     for effort in Effort:
         chosen = tuple(c for c in cards if c.item.classification.effort == effort)
         listings.append(_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen))

@@ -139,3 +139,24 @@ def test_claimed_issues_leave_the_lists_and_stale_ones_go_last_and_out_of_feeds(
     assert any("Fresh one" in t for t in titles) and not any("Old and quiet" in t for t in titles)
     api = json.loads(tree["api/issues.json"])
     assert {i["number"] for i in api["issues"]} == {2, 3, 4}
+
+
+def test_big_skill_pages_show_the_newest_and_their_effort_pages_hold_every_issue(tmp_path):
+    labels = {0: "size: 1pt", 1: "size: 2pt", 2: "size: 5pt"}
+    world = {"octo/front": [
+        issue("octo/front", n, f"Frontend task {n}", labels=(Label("role: front end"), Label(labels[n % 3])),
+              created=f"2026-0{1 + n % 7}-{1 + n % 28:02d}T00:00:00Z")
+        for n in range(1, 231)
+    ]}
+    sources, snap = write_world(tmp_path, world)
+    out = tmp_path / "site"
+    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    tree = read_tree(out)
+    skill = tree["skills/frontend/index.html"].decode()
+    assert skill.count('<li class="card">') == 200 and "The newest 200 of 230" in skill
+    listed = set()
+    for effort in ("small", "medium", "large"):
+        assert f'href="/skills/frontend/{effort}/"' in skill
+        page = tree[f"skills/frontend/{effort}/index.html"].decode()
+        listed |= {n for n in range(1, 231) if f">Frontend task {n}<" in page}
+    assert listed == set(range(1, 231))
