@@ -160,3 +160,25 @@ def test_big_skill_pages_show_the_newest_and_their_effort_pages_hold_every_issue
         page = tree[f"skills/frontend/{effort}/index.html"].decode()
         listed |= {n for n in range(1, 231) if f">Frontend task {n}<" in page}
     assert listed == set(range(1, 231))
+
+
+def test_cards_and_repo_pages_say_how_quickly_a_project_answers_once_it_can_be_measured(tmp_path):
+    from generator.model import Comment
+
+    def answered(repo, n):
+        return issue(repo, n, f"{repo} task {n}", created="2026-07-01T00:00:00Z", comments_count=1,
+                     comments=(Comment("keeper", "MEMBER", "2026-07-02T12:00:00Z", "Thanks, go ahead."),))
+
+    world = {"octo/quick": [answered("octo/quick", n) for n in range(1, 6)],
+             "octo/few": [answered("octo/few", n) for n in range(1, 3)]}
+    sources, snap = write_world(tmp_path, world)
+    out = tmp_path / "site"
+    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    tree = read_tree(out)
+    quick = tree["repos/octo/quick/index.html"].decode()
+    assert "usually answers within 2 days" in quick
+    assert "first maintainer reply after 1 day (median), 5 of 5 recent labeled issues answered" in quick
+    few = tree["repos/octo/few/index.html"].decode()
+    assert "usually answers" not in few and "<dt>Answers</dt>" not in few
+    responsive = tree["responsive/index.html"].decode()
+    assert responsive.index("octo/quick task") < responsive.index("octo/few task")
