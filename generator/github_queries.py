@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from .model import Comment, Issue, Label, Repo
@@ -168,10 +168,6 @@ def page_part(index: int, stream: Stream, first: int) -> Part:
                 variables={f"o{index}": target.owner, f"n{index}": target.name, f"l{index}": list(target.labels),
                            f"c{index}": stream.cursor},
                 selection=selection, requests=1 + first * stream.connections())
-
-
-def with_issues(repo: Repo, issues: Iterable[Issue]) -> Repo:
-    return replace(repo, issues=tuple(sorted(issues, key=lambda i: i.number)))
 
 
 SEARCH_REPOS = 20

@@ -8,7 +8,7 @@ the scheduled job commits nothing.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, fields
+from dataclasses import asdict, fields, replace
 from typing import Any
 
 from .errors import SnapshotError
@@ -22,7 +22,7 @@ def sorted_snapshot(snapshot: Snapshot) -> Snapshot:
     """The same snapshot with repos and their issues in the one canonical order."""
     repos = tuple(
         sorted(
-            (_replace_issues(r, tuple(sorted(r.issues, key=lambda i: i.number))) for r in snapshot.repos),
+            (replace(r, issues=tuple(sorted(r.issues, key=lambda i: i.number))) for r in snapshot.repos),
             key=lambda r: (r.name_with_owner.lower(), r.name_with_owner),
         )
     )
@@ -75,12 +75,6 @@ def loads(data: bytes | str, origin: str = "snapshot") -> Snapshot:
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SnapshotError(f"{origin}: malformed snapshot record ({error!r})") from error
-
-
-def _replace_issues(repo: Repo, issues: tuple[Issue, ...]) -> Repo:
-    values = {f.name: getattr(repo, f.name) for f in fields(Repo)}
-    values["issues"] = issues
-    return Repo(**values)
 
 
 def _repo_to_json(repo: Repo) -> dict[str, Any]:
