@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.claims import comment_kind  # noqa: E402
+from generator.build.claims import comment_kind  # noqa: E402
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "claims"
 SETS = (DATA / "comments.jsonl", DATA / "holdout.jsonl")

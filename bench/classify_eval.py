@@ -25,8 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import sources  # noqa: E402
-from generator.classify import classify, find_source  # noqa: E402
-from generator.model import Effort, Issue, Label, Repo, SkillArea, Source  # noqa: E402
+from generator.build.classify import classify, find_source  # noqa: E402
+from generator.core.records import Effort, Issue, Label, Repo, SkillArea, Source  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "civic-issues.jsonl"
 SOURCES = Path(__file__).resolve().parent.parent / "sources.yaml"

@@ -30,7 +30,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 import github  # noqa: E402  (PyGithub)
 from fake_github import world  # noqa: E402
 
-from generator import snapshot  # noqa: E402
+from generator.core import snapshot  # noqa: E402
 
 
 def start_fake(repos: int, latency: float, seed: int):
@@ -114,8 +114,8 @@ SEARCH_FIELDS = """... on Issue { number repository { nameWithOwner isArchived }
 def run_search(info: dict, specs, per_search: int = 25) -> dict:
     """The other way issue 4 asks to measure: issue search over groups of repos (as For Good First Issue
     does), every field on every issue node, many searches per query. Repo metadata and states not fetched."""
-    from generator.github import Client, Settings, run_parts
-    from generator.github_queries import Part, search_text
+    from generator.fetch.passes import Client, Settings, run_parts
+    from generator.fetch.queries import Part, search_text
 
     client = Client(Settings.from_env({"GITHUB_TOKEN": info["token"], "GITHUB_API_URL": info["url"]}))
     groups: dict = {}

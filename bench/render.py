@@ -34,8 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import snapshot as snapshot_format  # noqa: E402
-from generator.model import Issue, Repo, Snapshot, parse_time  # noqa: E402
+from generator.core import snapshot as snapshot_format  # noqa: E402
+from generator.core.dates import parse_time  # noqa: E402
+from generator.core.records import Issue, Repo, Snapshot  # noqa: E402
 from generator.sources import load as load_sources  # noqa: E402
 
 SEED = 20260808

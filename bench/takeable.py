@@ -47,9 +47,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fake_github import FakeComment, FakeGitHub, world  # noqa: E402
 
-from generator import claims, snapshot  # noqa: E402
-from generator.github_queries import COMMENT_EXCERPT, COMMENTS_KEPT, excerpt  # noqa: E402
-from generator.model import parse_time  # noqa: E402
+from generator.build import claims  # noqa: E402
+from generator.core import snapshot  # noqa: E402
+from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, excerpt  # noqa: E402
+from generator.core.dates import parse_time  # noqa: E402
 
 CLAIMS_DATA = ROOT / "tests" / "data" / "claims"
 TOKEN = "bench-token"
@@ -64,7 +65,8 @@ PATCHED_FETCH = r"""
 import re, sys
 sys.path.insert(0, sys.argv.pop(1))
 kept = int(sys.argv.pop(1))
-from generator import github, github_queries
+from generator.fetch import passes as github
+from generator.fetch import queries as github_queries
 line = re.compile(r"\n *comments\(last: \d+\) \{[^\n]*\n")
 assert len(line.findall(github.ISSUE_FRAGMENT)) == 1, "the issue fragment changed shape: update PATCHED_FETCH"
 if kept:

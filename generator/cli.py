@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import errors
+from .core import errors
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 DEFAULT_SNAPSHOT = "data/snapshot.json"
@@ -109,7 +109,8 @@ def _run_classify(args: argparse.Namespace) -> int:
     import json
     import os
 
-    from . import classify, sources
+    from . import sources
+    from .build import classify
 
     found = sources.load(args.sources) if args.sources != "sources.yaml" or os.path.exists(args.sources) else ()
     try:
@@ -167,7 +168,10 @@ def _run_fetch(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
     from pathlib import Path
 
-    from . import classify, fetch, github, snapshot, sources, write
+    from . import fetch, sources
+    from .build import classify, write
+    from .core import snapshot
+    from .fetch import passes as github
 
     found = sources.load(args.sources)
     try:
@@ -216,7 +220,7 @@ def _add_render_options(command: argparse.ArgumentParser) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from . import pipeline
+    from . import build as pipeline
 
     summary = pipeline.build(args.sources, args.snapshot, args.out, base_url=args.base_url,
                              theme=args.theme, overrides=args.overrides, content_dir=args.content,
@@ -228,7 +232,8 @@ def _run_build(args: argparse.Namespace) -> int:
 def _run_check(args: argparse.Namespace) -> int:
     import os
 
-    from . import check_report, sources
+    from . import sources
+    from .check import report as check_report
 
     try:
         found = sources.load(args.sources)
@@ -241,7 +246,8 @@ def _run_check(args: argparse.Namespace) -> int:
     log.info("%s: %d entries, no problems", args.sources, len(found))
     if not args.online:
         return EXIT_OK
-    from . import github_check, sources_diff
+    from .check import diff as sources_diff
+    from .check import online as github_check
 
     entries = found
     if args.changed_against:
@@ -254,7 +260,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_serve(args: argparse.Namespace) -> int:
-    from . import serve
+    from .build import serve
 
     serve.serve(args)
     return EXIT_OK

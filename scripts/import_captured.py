@@ -16,8 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator import snapshot, sources, write  # noqa: E402
-from generator.model import Capture, Issue, Label, Repo, Snapshot  # noqa: E402
+from generator.core import snapshot  # noqa: E402
+from generator import sources  # noqa: E402
+from generator.build import write  # noqa: E402
+from generator.core.records import Capture, Issue, Label, Repo, Snapshot  # noqa: E402
 
 FGFI_NOTE = (
     "open beginner-labeled issues as published in the public data of GitHub's For Good First Issue site "

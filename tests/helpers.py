@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import snapshot
-from generator.model import Issue, Label, Repo, Snapshot
+from generator.core import snapshot
+from generator.core.records import Issue, Label, Repo, Snapshot
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,7 +12,7 @@ import feedparser
 import pytest
 
 from generator import cli
-from generator.model import Label
+from generator.core.records import Label
 from tests.helpers import ROOT, issue, read_tree, write_world
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.claims import (
+from generator.build.claims import (
     MIN_SAMPLE,
     Claim,
     Responsiveness,
@@ -17,7 +17,7 @@ from generator.claims import (
     is_stale,
     responsiveness,
 )
-from generator.model import Comment, Issue, Label, Repo
+from generator.core.records import Comment, Issue, Label, Repo
 
 NOW = datetime(2026, 8, 8, 12, 0, tzinfo=UTC)
 DATA = Path(__file__).parent / "data" / "claims"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import classify as c
-from generator.errors import SourcesError
-from generator.model import Effort, Issue, Label, Repo, SkillArea, Source
+from generator.build import classify as c
+from generator.core.errors import SourcesError
+from generator.core.records import Effort, Issue, Label, Repo, SkillArea, Source
 
 F, B, DS, DA = SkillArea.FRONTEND, SkillArea.BACKEND, SkillArea.DESIGN, SkillArea.DATA
 S, M, L = Effort.SMALL, Effort.MEDIUM, Effort.LARGE

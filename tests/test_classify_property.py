@@ -7,9 +7,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import classify as c
-from generator.errors import SourcesError
-from generator.model import Effort, Issue, Label, Repo, SkillArea
+from generator.build import classify as c
+from generator.core.errors import SourcesError
+from generator.core.records import Effort, Issue, Label, Repo, SkillArea
 
 # Text drawn towards what the rules look at: label punctuation, extensions, checklists, headings.
 words = st.sampled_from(["role:", "size:", "1pt", "front end", ".scss", "Figma", "- [ ]", "### Resources",

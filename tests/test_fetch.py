@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from fake_github import FakeComment
 
-from generator import snapshot
+from generator.core import snapshot
 from generator.fetch import fetch
-from generator.github import GitHub, Settings
-from generator.model import Capture, Issue, Repo, RepoState, Snapshot, Source
+from generator.fetch.passes import GitHub, Settings
+from generator.core.records import Capture, Issue, Repo, RepoState, Snapshot, Source
 
 LABELS = ("good first issue", "help wanted")
 NOW = "2026-12-01T12:00:00Z"

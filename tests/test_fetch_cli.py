@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, snapshot
-from generator.model import RepoState
+from generator import cli
+from generator.core import snapshot
+from generator.core.records import RepoState
 from tests.conftest import TOKEN
 from tests.helpers import ROOT
 

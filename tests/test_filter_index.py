@@ -6,8 +6,8 @@ import json
 from datetime import UTC, datetime
 
 from generator import cli
-from generator.model import Label
-from generator.render.filter_index import BLOCK
+from generator.core.records import Label
+from generator.build.render.filter_index import BLOCK
 from tests.helpers import issue, write_world
 
 HOSTILE = '</script><img src=x onerror=alert(1)> & "quotes"'

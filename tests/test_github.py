@@ -12,9 +12,9 @@ import requests
 from fake_github.graphql_api import query_cost
 from graphql import parse
 
-from generator.errors import FetchError
-from generator.github import BudgetExhausted, Client, GitHub, QueryRejected, Settings, Unauthorized, run_parts
-from generator.github_queries import Part, Target
+from generator.core.errors import FetchError
+from generator.fetch.passes import BudgetExhausted, Client, GitHub, QueryRejected, Settings, Unauthorized, run_parts
+from generator.fetch.queries import Part, Target
 from tests.conftest import TOKEN
 
 FAST = {"retries": 2, "backoff": 0.0, "max_wait": 2.0, "timeout": 5}

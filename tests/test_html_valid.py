@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator.model import Label
+from generator.core.records import Label
 from tests.helpers import issue, write_world
 from tests.nu_checker import check
 

@@ -10,8 +10,8 @@ import feedparser
 import pytest
 
 from generator import cli
-from generator import snapshot as snapshot_format
-from generator.model import Label, Repo, RepoState, Snapshot
+from generator.core import snapshot as snapshot_format
+from generator.core.records import Label, Repo, RepoState, Snapshot
 from tests.helpers import issue, read_tree, write_world
 
 
@@ -115,7 +115,7 @@ def test_facets_health_api_and_special_pages(tmp_path):
 
 
 def test_claimed_issues_leave_the_lists_and_stale_ones_go_last_and_out_of_feeds(tmp_path):
-    from generator.model import Comment
+    from generator.core.records import Comment
 
     claimed = issue("octo/civic", 1, "Claimed in a comment", comments_count=1, comments=(
         Comment("newcomer", "NONE", "2026-08-03T09:00:00Z", "Hi! Can I work on this issue?"),))
@@ -163,7 +163,7 @@ def test_big_skill_pages_show_the_newest_and_their_effort_pages_hold_every_issue
 
 
 def test_cards_and_repo_pages_say_how_quickly_a_project_answers_once_it_can_be_measured(tmp_path):
-    from generator.model import Comment
+    from generator.core.records import Comment
 
     def answered(repo, n):
         return issue(repo, n, f"{repo} task {n}", created="2026-07-01T00:00:00Z", comments_count=1,

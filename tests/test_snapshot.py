@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from generator import snapshot
-from generator.errors import SnapshotError
-from generator.model import Snapshot
+from generator.core import snapshot
+from generator.core.errors import SnapshotError
+from generator.core.records import Snapshot
 from tests.helpers import ROOT
 
 

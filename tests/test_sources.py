@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import check_report, cli, errors, sources, sources_diff
-from generator.model import Effort, SkillArea, Source
+from generator.check import report as check_report
+from generator import cli
+from generator.core import errors
+from generator import sources
+from generator.check import diff as sources_diff
+from generator.core.records import Effort, SkillArea, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "sources.yaml"
@@ -150,7 +154,7 @@ def test_at_revision_reads_git(tmp_path):
 
 
 def test_maintainers_page_renders():
-    from generator import pages
+    from generator.build import pages
 
     page = pages.parse_page((ROOT / "content" / "maintainers.md").read_text(), ROOT / "content" / "maintainers.md")
     assert page.title == "Add your repo" and page.description

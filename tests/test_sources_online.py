@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import check_report, cli
-from generator.model import Source
+from generator.check import report as check_report
+from generator import cli
+from generator.core.records import Source
 
 CASES = Path(__file__).parent / "data" / "online"
 

@@ -4,8 +4,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import errors, sources
-from generator.model import Source
+from generator.core import errors
+from generator import sources
+from generator.core.records import Source
 
 KEYS = [*sources.ORG_KEYS, "repo", "lables", "repository", "", "<<"]
 WORDS = ["hackforla/website", "hackforla", "civic-tech", "Climate", "frontend", "small", "good first issue",

@@ -8,8 +8,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import errors, sources, sources_schema
-from generator.model import Effort, SkillArea
+from generator.core import errors
+from generator import sources
+from generator.sources import schema as sources_schema
+from generator.core.records import Effort, SkillArea
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_FILE = ROOT / "sources.schema.json"

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli, errors, sources
+from generator import cli
+from generator.core import errors
+from generator import sources
 
 CASES_DIR = Path(__file__).parent / "data" / "sources"
 CAUSES = ", ".join(sources.CAUSES)

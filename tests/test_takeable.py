@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from fake_github import FakeComment, world
 
-from generator import claims, cli, snapshot
-from generator.model import parse_time
+from generator.build import claims
+from generator import cli
+from generator.core import snapshot
+from generator.core.dates import parse_time
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
 

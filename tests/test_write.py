@@ -8,8 +8,8 @@ from collections.abc import Mapping
 import pytest
 
 from generator import cli
-from generator.errors import WriteError
-from generator.write import write_tree
+from generator.core.errors import WriteError
+from generator.build.write import write_tree
 from tests.helpers import read_tree
 
 FILES = {f"pages/{n:03d}/index.html": f"page {n}\n".encode() for n in range(40)} | {"index.html": b"home\n"}

@@ -23,8 +23,9 @@ from pathlib import Path
 import pytest
 
 from generator import cli
-from generator import snapshot as snapshot_format
-from generator.model import Comment, Issue, Label, Repo, Snapshot, parse_time
+from generator.core import snapshot as snapshot_format
+from generator.core.dates import parse_time
+from generator.core.records import Comment, Issue, Label, Repo, Snapshot
 from tests.helpers import ROOT
 
 # Debian's Chromium; SHOVEL_CHROMIUM names another Chromium-based browser (GitHub's runners ship Chrome).

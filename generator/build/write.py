@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
-from .errors import ShovelError, WriteError
+from ..core.errors import ShovelError, WriteError
 from .parallel import run_forked
 
 

@@ -9,7 +9,8 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from . import errors, pipeline
+from .. import build as pipeline
+from ..core import errors
 from .render.html import THEMES_DIR
 
 log = logging.getLogger("shovel")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ..model import parse_time
-from ..site import Card, Feed
+from ...core.dates import parse_time
+from ..plan import Card, Feed
 from .html import Links, github_url
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -29,8 +29,8 @@ import urllib3
 from github import Auth, GithubException, GithubRetry
 from github.GithubException import RateLimitExceededExceedsMaxWait, RateLimitExceededException
 
-from .errors import FetchError
-from .github_queries import (
+from ..core.errors import FetchError
+from .queries import (
     FREE,
     ISSUE_FRAGMENT,
     TAKEN,
@@ -46,7 +46,7 @@ from .github_queries import (
     read_issue,
     read_repo,
 )
-from .model import Issue
+from ..core.records import Issue
 
 log = logging.getLogger("shovel.github")
 

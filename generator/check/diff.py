@@ -6,9 +6,9 @@ import dataclasses
 import os
 import subprocess
 
-from .errors import SourcesError, SourcesInvalid
-from .model import Source
-from .sources import parse
+from ..core.errors import SourcesError, SourcesInvalid
+from ..core.records import Source
+from ..sources import parse
 
 
 def changed(current: tuple[Source, ...], previous_text: str) -> tuple[Source, ...]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .errors import SourcesError
-from .model import Source
+from ..core.errors import SourcesError
+from ..core.records import Source
 
 MARKER = "<!-- shovel-ready:sources-report -->"
 

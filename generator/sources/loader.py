@@ -11,8 +11,8 @@ import re
 
 import yaml
 
-from .errors import SourcesError, SourcesInvalid
-from .model import Effort, SkillArea, Source
+from ..core.errors import SourcesError, SourcesInvalid
+from ..core.records import Effort, SkillArea, Source
 
 CAUSES: dict[str, str] = {
     "voting": "casting and counting ballots, polling places, voter information",

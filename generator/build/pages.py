@@ -7,8 +7,8 @@ from pathlib import Path
 import markdown
 import yaml
 
-from .errors import ContentError
-from .model import Page
+from ..core.errors import ContentError
+from ..core.records import Page
 
 FRONT_MATTER_KEYS = {"title", "description", "order"}
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from ..site import Card, Site
+from ..plan import Card, Site
 from .feeds import render_feed
 from .filter_index import filter_files
 from .html import Links, github_url, label_class, make_environment, render_template, theme_chain

@@ -7,7 +7,7 @@ after `classify.normalize_label` (lower case, emoji and `:shortcodes:` dropped, 
 
 from __future__ import annotations
 
-from .model import Effort, SkillArea
+from ..core.records import Effort, SkillArea
 
 F, B, DS, DA = SkillArea.FRONTEND, SkillArea.BACKEND, SkillArea.DESIGN, SkillArea.DATA
 S, M, L = Effort.SMALL, Effort.MEDIUM, Effort.LARGE

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
 
-from .model import Issue, Repo, parse_time
+from ..core.dates import parse_time
+from ..core.records import Issue, Repo
 
 CLAIM_WINDOW = timedelta(days=30)
 STALE_AFTER = timedelta(days=365)

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import Comment, Issue, Label, Repo
+from ..core.records import Comment, Issue, Label, Repo
 
 BODY_EXCERPT = 400
 """Characters of an issue's plain-text body kept in the snapshot."""

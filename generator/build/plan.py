@@ -13,7 +13,8 @@ from datetime import UTC, datetime, timedelta
 
 from . import claims
 from .claims import Responsiveness
-from .model import ClassifiedIssue, Effort, Page, Repo, RepoState, SkillArea, Snapshot, Source, parse_time
+from ..core.dates import parse_time
+from ..core.records import ClassifiedIssue, Effort, Page, Repo, RepoState, SkillArea, Snapshot, Source
 
 NEW_FOR = timedelta(days=7)
 FEED_ENTRIES = 50

@@ -14,9 +14,9 @@ import github
 import requests
 from github import Auth, GithubException, GithubRetry
 
-from .check_report import Finding, LabelCheck
-from .errors import FetchError
-from .model import Source
+from .report import Finding, LabelCheck
+from ..core.errors import FetchError
+from ..core.records import Source
 
 log = logging.getLogger("shovel.github_check")
 

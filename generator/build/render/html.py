@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 
-from ..errors import RenderError
-from ..model import parse_time
-from ..site import repo_path
+from ...core.errors import RenderError
+from ...core.dates import parse_time
+from ..plan import repo_path
 
-THEMES_DIR = Path(__file__).resolve().parent.parent.parent / "themes"
+THEMES_DIR = Path(__file__).resolve().parents[3] / "themes"
 HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
 
 

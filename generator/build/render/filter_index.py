@@ -32,8 +32,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
-from ..model import parse_time
-from ..site import Card, Site, repo_path
+from ...core.dates import parse_time
+from ..plan import Card, Site, repo_path
 from .html import _iso as iso
 from .html import github_url, label_class
 

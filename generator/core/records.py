@@ -8,7 +8,6 @@ must not grow an invented time of day. `parse_time` turns them into aware dateti
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 
 
@@ -180,17 +179,3 @@ class Page:
     """Rendered from the maintainers' own Markdown (trusted, part of this repo)."""
     description: str = ""
     order: int = 100
-
-
-def parse_time(value: str) -> datetime | None:
-    """An ISO 8601 date or date-time as GitHub or a capture gave it, as an aware UTC datetime."""
-    if not value:
-        return None
-    text = value.replace("Z", "+00:00")
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import classify, pages, snapshot, sources, write
-from .errors import SnapshotError
-from .model import ClassifiedIssue, Snapshot, Source
+from .. import sources
+from ..core import snapshot
+from ..core.errors import SnapshotError
+from ..core.records import ClassifiedIssue, Snapshot, Source
+from . import classify, pages, write
+from .plan import plan_site
 from .render import render_site, theme_chain
-from .site import plan_site
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parent.parent.parent / "content"
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from . import classify_rules as rules
-from .errors import SourcesError
-from .model import Classification, Effort, Issue, Label, Repo, SkillArea, Source
+from ..core.errors import SourcesError
+from ..core.records import Classification, Effort, Issue, Label, Repo, SkillArea, Source
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _NOT_TEXT = re.compile(r"[^\x20-\x7e]+")  # emoji and other decoration around label words

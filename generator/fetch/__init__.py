@@ -11,9 +11,9 @@ import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from .github import GitHub
-from .github_queries import Census, Target
-from .model import Capture, Repo, RepoState, Snapshot, Source
+from .passes import GitHub
+from .queries import Census, Target
+from ..core.records import Capture, Repo, RepoState, Snapshot, Source
 
 log = logging.getLogger("shovel.fetch")
 

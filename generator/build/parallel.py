@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 
-from .errors import ShovelError
+from ..core.errors import ShovelError
 
 
 def run_forked(work: Callable[[int], bytes], workers: int) -> list[bytes]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import json
 
-from . import sources
-from .model import Effort, SkillArea
+from . import loader as sources
+from ..core.records import Effort, SkillArea
 
 TEXT_HELP = {
     "name": "Display name, when the repo name is not what people call the project.",

@@ -12,7 +12,7 @@ from dataclasses import asdict, fields, replace
 from typing import Any
 
 from .errors import SnapshotError
-from .model import Capture, Comment, Issue, Label, Repo, RepoState, Snapshot
+from .records import Capture, Comment, Issue, Label, Repo, RepoState, Snapshot
 
 FORMAT = "shovel-ready-snapshot"
 VERSION = 1
