@@ -152,6 +152,8 @@ def _format(error: GraphQLError) -> dict:
 # --- resolvers ---------------------------------------------------------------------------------------------
 
 def _resolve(source, info, **args):
+    if f"{info.parent_type.name}.{info.field_name}" in info.context.world.refused:
+        raise TypedError("Resource not accessible by integration", "FORBIDDEN")
     handler = RESOLVERS.get((info.parent_type.name, info.field_name))
     if handler is not None:
         return handler(source, info, **args)

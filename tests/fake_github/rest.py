@@ -1,16 +1,25 @@
-"""The REST endpoints PyGithub uses for get_repo, get_labels and get_issues, shaped like api.github.com."""
+"""The REST endpoints PyGithub uses for get_repo, get_labels and get_issues, shaped like api.github.com; and the
+few a workflow step uses: a pull request's head, its comments (list, create, edit) and the Pages site."""
 
 from __future__ import annotations
 
+import json
 import re
 import zlib
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlencode
 
-from .state import FakeIssue, FakeRepo, World
+from .state import FakeComment, FakeIssue, FakeRepo, World
 
 DOCS = "https://docs.github.com/rest"
 ROUTE = re.compile(r"^/(?:repos/(?P<owner>[^/]+)/(?P<name>[^/]+)|repositories/(?P<id>\d+))"
                    r"(?P<rest>/labels|/issues)?/?$")
+# The endpoints of a pull request's workflow: its head commit, its comments, the site's Pages settings.
+PULL = re.compile(r"^/repos/(?P<owner>[^/]+)/(?P<name>[^/]+)/pulls/(?P<number>\d+)/?$")
+COMMENTS = re.compile(r"^/repos/(?P<owner>[^/]+)/(?P<name>[^/]+)/issues/(?P<number>\d+)/comments/?$")
+COMMENT = re.compile(r"^/repos/(?P<owner>[^/]+)/(?P<name>[^/]+)/issues/comments/(?P<id>\d+)/?$")
+PAGES = re.compile(r"^/repos/(?P<owner>[^/]+)/(?P<name>[^/]+)/pages/?$")
+NOT_FOUND = {"message": "Not Found", "documentation_url": DOCS}
 
 
 def handle(world: World, base: str, path: str, query: str) -> tuple[int, dict, object]:
@@ -21,6 +30,8 @@ def handle(world: World, base: str, path: str, query: str) -> tuple[int, dict, o
         from . import rest_orgs
 
         return rest_orgs.handle(world, base, path, {k: v[-1] for k, v in parse_qs(query).items()})
+    if PULL.match(path) or COMMENTS.match(path) or COMMENT.match(path) or PAGES.match(path):
+        return _workflow_get(world, base, path, {k: v[-1] for k, v in parse_qs(query).items()})
     match = ROUTE.match(path)
     if not match:
         return 404, {}, {"message": "Not Found", "documentation_url": DOCS}
@@ -126,3 +137,106 @@ def _issue_json(repo: FakeRepo, base: str, issue: FakeIssue) -> dict:
     if issue.is_pull_request:
         document["pull_request"] = {"url": f"{base}/repos/{repo.full_name}/pulls/{issue.number}"}
     return document
+
+
+# --- what a workflow step reads and writes ----------------------------------------------------------------
+
+def _issue_of(world: World, match: re.Match) -> tuple[FakeRepo | None, FakeIssue | None]:
+    repo, _ = world.find(f"{match['owner']}/{match['name']}")
+    issue = repo.issues.get(int(match["number"])) if repo is not None else None
+    return repo, issue
+
+
+def _workflow_get(world: World, base: str, path: str, params: dict) -> tuple[int, dict, object]:
+    if match := PULL.match(path):
+        repo, issue = _issue_of(world, match)
+        if issue is None or not issue.is_pull_request:
+            return 404, {}, NOT_FOUND
+        return 200, {}, _pull_json(repo, base, issue)
+    if match := COMMENTS.match(path):
+        repo, issue = _issue_of(world, match)
+        if issue is None:
+            return 404, {}, NOT_FOUND
+        comments = [_comment_json(repo, issue, world.number_comment(c), base) for c in issue.comments]
+        return _page(sorted(comments, key=lambda c: c["id"]), params, base, path)
+    if match := COMMENT.match(path):
+        found = world.find_comment(int(match["id"]))
+        if found is None or found[0].full_name.lower() != f"{match['owner']}/{match['name']}".lower():
+            return 404, {}, NOT_FOUND
+        return 200, {}, _comment_json(*found, base=base)
+    match = PAGES.match(path)
+    repo, _ = world.find(f"{match['owner']}/{match['name']}")
+    if repo is None or not repo.pages_url:
+        return 404, {}, {"message": "Not Found",
+                         "documentation_url": "https://docs.github.com/rest/pages/pages#get-a-apiname-pages-site",
+                         "status": "404"}
+    return 200, {}, {"url": f"{base}/repos/{repo.full_name}/pages", "status": "built", "cname": None,
+                     "custom_404": False, "html_url": repo.pages_url, "build_type": "workflow",
+                     "source": {"branch": "main", "path": "/"}, "public": True, "https_enforced": True}
+
+
+def handle_write(world: World, base: str, method: str, path: str, payload: bytes,
+                 actor: str) -> tuple[int, dict, object]:
+    """Answer one POST or PATCH outside /graphql: create or edit an issue comment as `actor`."""
+    try:
+        sent = json.loads(payload or b"{}")
+    except ValueError:
+        return 400, {}, {"message": "Problems parsing JSON", "documentation_url": DOCS}
+    body = sent.get("body") if isinstance(sent, dict) else None
+    if method == "POST" and (match := COMMENTS.match(path)):
+        repo, issue = _issue_of(world, match)
+        if issue is None:
+            return 404, {}, NOT_FOUND
+        if not isinstance(body, str) or not body:
+            return 422, {}, _invalid("body")
+        now = _now()
+        comment = world.number_comment(FakeComment(actor, now, body, "NONE", updated=now))
+        issue.comments.append(comment)
+        return 201, {"Location": f"{base}/repos/{repo.full_name}/issues/comments/{comment.id}"}, \
+            _comment_json(repo, issue, comment, base=base)
+    if method == "PATCH" and (match := COMMENT.match(path)):
+        found = world.find_comment(int(match["id"]))
+        if found is None or found[0].full_name.lower() != f"{match['owner']}/{match['name']}".lower():
+            return 404, {}, NOT_FOUND
+        if not isinstance(body, str) or not body:
+            return 422, {}, _invalid("body")
+        found[2].body, found[2].updated = body, _now()
+        return 200, {}, _comment_json(*found, base=base)
+    return 404, {}, NOT_FOUND
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _invalid(field_name: str) -> dict:
+    return {"message": "Validation Failed", "documentation_url": DOCS,
+            "errors": [{"resource": "IssueComment", "code": "missing_field", "field": field_name}]}
+
+
+def _user(login: str) -> dict:
+    bot = login.endswith("[bot]")
+    return {"login": login, "id": 41898282 if login == "github-actions[bot]" else zlib.crc32(login.encode()) % 10**7,
+            "type": "Bot" if bot else "User", "site_admin": False}
+
+
+def _comment_json(repo: FakeRepo, issue: FakeIssue, comment: FakeComment, base: str) -> dict:
+    """An issue (or pull request) comment as GET /repos/{owner}/{repo}/issues/comments/{id} gives it."""
+    api = f"{base}/repos/{repo.full_name}"
+    kind = "pull" if issue.is_pull_request else "issues"
+    return {"id": comment.id, "node_id": f"IC_fake{comment.id}", "url": f"{api}/issues/comments/{comment.id}",
+            "html_url": f"https://github.com/{repo.full_name}/{kind}/{issue.number}#issuecomment-{comment.id}",
+            "body": comment.body, "user": _user(comment.author), "created_at": comment.created,
+            "updated_at": comment.updated or comment.created, "issue_url": f"{api}/issues/{issue.number}",
+            "author_association": comment.association}
+
+
+def _pull_json(repo: FakeRepo, base: str, pull: FakeIssue) -> dict:
+    """A pull request as GET /repos/{owner}/{repo}/pulls/{number} gives it (the fields a workflow reads)."""
+    api = f"{base}/repos/{repo.full_name}"
+    return {"id": zlib.crc32(pull.node_id.encode()), "node_id": pull.node_id, "number": pull.number,
+            "state": pull.state.lower(), "title": pull.title, "user": _user(pull.author or "ghost"),
+            "url": f"{api}/pulls/{pull.number}", "html_url": f"https://github.com/{repo.full_name}/pull/{pull.number}",
+            "issue_url": f"{api}/issues/{pull.number}", "comments_url": f"{api}/issues/{pull.number}/comments",
+            "head": {"sha": pull.head_sha, "ref": f"pr-{pull.number}", "label": f"{pull.author}:pr-{pull.number}"},
+            "base": {"ref": "main", "repo": repo_json(repo, base)}, "merged": False, "draft": False}

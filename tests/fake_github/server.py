@@ -48,9 +48,11 @@ class FakeGitHub:
     """A fake api.github.com on 127.0.0.1: GraphQL (real schema, real cost formula) and a few REST endpoints."""
 
     def __init__(self, token: str = "fake-token", latency: float = 0.0, graphql_limit: int = 5000,
-                 core_limit: int = 5000):
+                 core_limit: int = 5000, actor: str = "github-actions[bot]"):
         self.world = World()
         self.token = token
+        self.actor = actor
+        """Who the token belongs to: the author of the comments created through it."""
         self.latency = latency
         self.faults: list[Fault] = []
         self.log: list[Exchange] = []
@@ -100,6 +102,15 @@ class FakeGitHub:
     def add_issue(self, full_name: str, number: int, title: str, **fields) -> FakeIssue:
         """Add an issue; fields as FakeIssue (labels, body, assignees, comments, linked_prs, …)."""
         return self.world.add_issue(full_name, number, title, **fields)
+
+    def add_pull(self, full_name: str, number: int, title: str, head_sha: str, **fields) -> FakeIssue:
+        """Add an open pull request whose head is commit `head_sha`; `.head_sha` moves it on."""
+        return self.world.add_pull(full_name, number, title, head_sha, **fields)
+
+    def refuse(self, field: str) -> None:
+        """Answer GraphQL `Type.field` with a FORBIDDEN error and null, as GitHub does for a field a token
+        may not read: graphql-core nulls the nearest nullable parent, and the answer carries data *and* errors."""
+        self.world.refused.add(field)
 
     def rename(self, old: str, new: str) -> None:
         self.world.rename(old, new)
@@ -166,6 +177,10 @@ class _Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get("Content-Length") or 0)
         self._serve("POST", self.rfile.read(length))
 
+    def do_PATCH(self) -> None:
+        length = int(self.headers.get("Content-Length") or 0)
+        self._serve("PATCH", self.rfile.read(length))
+
     def _serve(self, method: str, payload: bytes) -> None:
         try:
             self._answer(method, payload)
@@ -211,8 +226,10 @@ class _Handler(BaseHTTPRequestHandler):
             answer, cost = graphql_api.run(fake.world, fake.url, body, bucket)
             status = 400 if "message" in answer else 200
             return self._send(method, split.path, status, {}, answer, resource, fault, cost=cost)
-        if method != "GET":
-            return self._send(method, split.path, 404, {}, {"message": "Not Found"}, resource)
+        if method != "GET":  # creating or editing a comment; anything else is 404, as before
+            with fake.world.lock:
+                status, extra, body = rest.handle_write(fake.world, fake.url, method, split.path, payload, fake.actor)
+            return self._send(method, split.path, status, extra, body, resource, fault, cost=int(status < 400))
         with fake.world.lock:
             status, extra, body = rest.handle(fake.world, fake.url, split.path, split.query)
         if split.path.rstrip("/") == "/rate_limit":

@@ -16,6 +16,9 @@ class FakeComment:
     created: str
     body: str = ""
     association: str = "NONE"
+    id: int = 0
+    """The REST comment id; 0 until the world numbers it."""
+    updated: str = ""
 
 
 @dataclass
@@ -36,6 +39,8 @@ class FakeIssue:
     is_pull_request: bool = False
     """REST lists pull requests among issues; GraphQL never does."""
     node_id: str = ""
+    head_sha: str = ""
+    """A pull request's head commit (GET /repos/{owner}/{repo}/pulls/{number})."""
 
 
 @dataclass
@@ -58,6 +63,8 @@ class FakeRepo:
     labels: dict[str, tuple[str, str]] = field(default_factory=dict)
     """lower-cased name → (name as spelled, colour)."""
     issues: dict[int, FakeIssue] = field(default_factory=dict)
+    pages_url: str = ""
+    """The GitHub Pages site's address (GET /repos/{owner}/{repo}/pages); "" when Pages is not enabled."""
 
     @property
     def full_name(self) -> str:
@@ -84,6 +91,9 @@ class World:
         self._old_names: dict[str, FakeRepo] = {}
         self._by_id: dict[int, FakeRepo] = {}
         self._next_id = 1000
+        self._next_comment_id = 2_000_000_000  # its own counter, so repo and issue ids stay as they were
+        self.refused: set[str] = set()
+        """GraphQL fields ("IssueComment.authorAssociation") answered with a FORBIDDEN error and null."""
 
     def add_repo(self, full_name: str, **fields) -> FakeRepo:
         """Create a repository; keyword arguments set FakeRepo fields."""
@@ -105,8 +115,31 @@ class World:
             issue.node_id = issue.node_id or _node_id("I_kwDO", self._next_id)
             for label in issue.labels:
                 repo.label(label)
+            for comment in issue.comments:
+                self.number_comment(comment)
             repo.issues[number] = issue
             return issue
+
+    def add_pull(self, full_name: str, number: int, title: str, head_sha: str, **fields) -> FakeIssue:
+        """Add an open pull request whose head is commit `head_sha` (REST only, as on GitHub)."""
+        return self.add_issue(full_name, number, title, is_pull_request=True, head_sha=head_sha, **fields)
+
+    def number_comment(self, comment: FakeComment) -> FakeComment:
+        """Give a comment its REST id (ids grow with creation, as on GitHub)."""
+        with self.lock:
+            if not comment.id:
+                self._next_comment_id += 1
+                comment.id = self._next_comment_id
+            return comment
+
+    def find_comment(self, comment_id: int) -> tuple[FakeRepo, FakeIssue, FakeComment] | None:
+        """(repo, issue, comment) for a REST comment id, or None."""
+        for repo in self._repos.values():
+            for issue in repo.issues.values():
+                for comment in issue.comments:
+                    if comment.id == comment_id:
+                        return repo, issue, comment
+        return None
 
     def repo(self, full_name: str) -> FakeRepo:
         """The repository under its current name (KeyError otherwise)."""
