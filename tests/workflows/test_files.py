@@ -1,24 +1,23 @@
 """The GitHub Actions files: valid against GitHub's schemas, clean under zizmor, pinned, least privilege, and in
-step with the CLI they call. Both tools run offline: their schemas and audits ship inside the packages."""
+step with the CLI they call. Both tools run offline: their schemas and audits ship inside the packages.
+The runs themselves are replayed in tests/test_workflow_refresh.py and tests/test_sources_workflow.py."""
 
 from __future__ import annotations
 
 import importlib.resources
 import json
-import os
 import re
 import shlex
 import shutil
 import subprocess
-import sys
 import sysconfig
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator import cli
-from tests.helpers import ROOT, issue, write_world
+from tests.helpers import ROOT
+from tests.workflows.replay import load
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
@@ -27,14 +26,6 @@ SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
 # Any attempt to reach the network goes to a closed local port and fails, so "offline" is checked, not hoped.
 OFFLINE_ENV = {"HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9", "NO_PROXY": "",
                "ZIZMOR_OFFLINE": "true", "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
-
-
-def load(path: Path) -> dict:
-    """A workflow as data; PyYAML reads the `on` key as True, so put it back."""
-    data = yaml.safe_load(path.read_text())
-    if True in data:
-        data["on"] = data.pop(True)
-    return data
 
 
 def steps(workflow: dict):
@@ -52,7 +43,7 @@ def tool(name: str) -> str:
 
 def test_the_expected_workflows_exist():
     names = {p.name for p in WORKFLOWS}
-    assert {"refresh.yml", "ci.yml"} <= names
+    assert {"refresh.yml", "ci.yml", "sources.yml", "sources-comment.yml"} <= names
     assert (GITHUB / "dependabot.yml").is_file()
 
 
@@ -94,6 +85,28 @@ def test_zizmor_finds_nothing_in_workflows_or_dependabot():
     assert findings == [], "\n".join(f"{f['ident']}: {f['desc']}" for f in findings)
 
 
+IGNORE = re.compile(r"#\s*zizmor:\s*ignore\[([^\]]*)\]\s*(.*)")
+
+
+def test_the_one_zizmor_ignore_is_the_justified_workflow_run_trigger():
+    ignores = [(path.name, match[1], match[2]) for path in sorted(GITHUB.rglob("*.y*ml"))
+               for line in path.read_text().splitlines() if (match := IGNORE.search(line))]
+    assert len(ignores) == 1, ignores
+    name, rules, reason = ignores[0]
+    assert (name, rules) == ("sources-comment.yml", "dangerous-triggers")
+    assert "no checkout" in reason and "checked" in reason, "the ignore says why this use is safe"
+
+
+def test_without_its_ignore_zizmor_flags_only_the_trigger(tmp_path):
+    # The ignore hides exactly one finding, so it cannot silence anything else in that file.
+    copy = tmp_path / ".github"
+    shutil.copytree(GITHUB, copy)
+    comment = copy / "workflows" / "sources-comment.yml"
+    comment.write_text("".join(line for line in comment.read_text().splitlines(keepends=True)
+                               if not IGNORE.search(line)))
+    assert [f["ident"] for f in zizmor(copy)] == ["dangerous-triggers"]
+
+
 def test_zizmor_offline_still_audits(tmp_path):
     # A known-bad workflow, so a zizmor that silently audits nothing cannot pass the test above.
     workflows = tmp_path / ".github" / "workflows"
@@ -121,6 +134,11 @@ def test_least_privilege_and_pinned(path):
         if uses.startswith("actions/checkout@"):
             pushes = workflow["jobs"][job_id]["permissions"].get("contents") == "write"
             assert step.get("with", {}).get("persist-credentials") is pushes, job_id
+    if "workflow_run" in workflow["on"]:  # a write token beside another run's output: touch no code at all
+        for job_id, step in steps(workflow):
+            assert step.get("uses", "actions/download-artifact@").startswith("actions/download-artifact@"), job_id
+            assert not re.search(r"\b(python|pip|npm|make|build\.py)\b", step.get("run", "")), job_id
+        assert all("contents" not in job["permissions"] for job in workflow["jobs"].values())
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -148,6 +166,59 @@ def test_refresh_triggers_and_concurrency():
     assert workflow["concurrency"]["cancel-in-progress"] is False
 
 
+def refresh_steps() -> list[dict]:
+    return load(GITHUB / "workflows" / "refresh.yml")["jobs"]["refresh"]["steps"]
+
+
+def index_of(steps_: list[dict], test) -> int:
+    return next(i for i, step in enumerate(steps_) if test(step))
+
+
+def test_refresh_asks_pages_for_the_address_before_fetching():
+    job = refresh_steps()
+    pages = index_of(job, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))
+    assert pages == 0 and job[pages]["id"] == "pages", "the first step: a repo without Pages stops in seconds"
+    assert pages < index_of(job, lambda s: s.get("name") == "Fetch")
+    explain = job[pages + 1]
+    assert explain["if"] == "failure() && steps.pages.outcome == 'failure'"
+    assert "::error title=GitHub Pages is not enabled::" in explain["run"] and "Settings → Pages" in explain["run"]
+
+
+def test_refresh_names_no_branch():
+    workflow = load(GITHUB / "workflows" / "refresh.yml")
+    code = [line.split("#")[0] for line in (GITHUB / "workflows" / "refresh.yml").read_text().splitlines()]
+    assert [line.strip() for line in code if re.search(r"\bmain\b", line)] == ["branches: [main]"], \
+        "only the push trigger may name the branch"
+    on_default = "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
+    jobs = workflow["jobs"]
+    for job_id in ("deploy", "commit"):
+        condition = " ".join(jobs[job_id]["if"].split())
+        # A scheduled run is on the default branch, but its event carries no repository to compare with.
+        assert f"github.event_name == 'schedule' || {on_default}" in condition, job_id
+    checkout = index_of(jobs["commit"]["steps"], lambda s: s.get("uses", "").startswith("actions/checkout@"))
+    assert jobs["commit"]["steps"][checkout]["with"]["ref"] == "${{ github.ref }}"
+    assert 'git push origin "HEAD:$GITHUB_REF"' in jobs["commit"]["steps"][-1]["run"]
+
+
+def test_refresh_saves_the_http_cache_even_when_a_step_fails():
+    job = refresh_steps()
+    caches = [s for s in job if s.get("with", {}).get("path") == ".cache/"]
+    assert [s["uses"].split("@")[0] for s in caches] == ["actions/cache/restore", "actions/cache/save"]
+    restore, save = caches
+    assert restore["with"]["key"] == save["with"]["key"]
+    assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
+    assert save["if"].startswith("always() && ")  # also after a failed fetch, which is what it guards
+    fetch = index_of(job, lambda s: s.get("name") == "Fetch")
+    assert job.index(restore) < fetch < job.index(save)
+
+
+def test_the_fetch_step_passes_on_its_warnings_summary_and_status():
+    fetch = next(s for s in refresh_steps() if s.get("name") == "Fetch")
+    assert fetch["id"] == "fetch" and "continue-on-error" not in fetch and "if" not in fetch
+    assert build_py_calls(fetch["run"]) == [["fetch", "--http-cache", ".cache/http"]]
+    assert not re.search(r"[<>|]|\|\||;", fetch["run"]), "no redirection, pipe or `|| true` to hide anything"
+
+
 def test_ci_runs_the_readme_test_command_on_two_pythons():
     workflow = load(GITHUB / "workflows" / "ci.yml")
     job = workflow["jobs"]["test"]
@@ -165,6 +236,8 @@ def build_py_calls(script: str) -> list[list[str]]:
     """The argument lists of every `python build.py …` in a shell script, up to the first shell operator."""
     calls = []
     for line in script.replace("\\\n", " ").splitlines():
+        if "build.py" not in line:
+            continue  # other lines may open a quote that a later line closes
         lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
         lexer.whitespace_split = True
         tokens = list(lexer)
@@ -211,266 +284,3 @@ def test_every_build_py_call_in_a_workflow_exists_in_the_cli():
                     pytest.fail(f"{where}: the CLI rejects these arguments")
                 seen.add(command)
     assert {"fetch", "build"} <= seen, "the refresh workflow fetches and builds"
-
-
-
-# The refresh workflow, run step by step against the fake GitHub ------------------------------------------
-#
-# `uses:` steps are played by small stand-ins (checkout clones a local "origin", the cache is a folder, the
-# Pages actions record what they were given); every `run:` step is run as GitHub runs it, with bash -eo
-# pipefail, $GITHUB_OUTPUT and $GITHUB_STEP_SUMMARY. An action or expression the stand-ins do not know fails
-# the test, so the workflow cannot grow a step this test silently skips.
-
-PAGES_URL = "https://volunteers.github.io/shovel-ready"
-SKIPPED_RUNS = ("python -m pip install",)  # the test environment already has the project and its dependencies
-SITE_FILES = ("build.py", "generator", "themes", "content")
-
-
-class Runner:
-    """Plays one workflow run: jobs in `needs` order, each in a fresh clone of `origin`."""
-
-    def __init__(self, workflow: dict, origin: Path, scratch: Path, env: dict[str, str], cache: Path, run_id: int,
-                 token: str):
-        self.workflow, self.origin, self.scratch, self.env, self.cache = workflow, origin, scratch, env, cache
-        scratch.mkdir(parents=True)
-        self.context = {"github.run_id": str(run_id), "github.run_attempt": "1", "github.ref": "refs/heads/main",
-                        "github.token": token}
-        self.uploaded: Path | None = None
-        self.deployed: Path | None = None
-        self.ran: list[str] = []
-        self.failed: dict[str, str] = {}
-        self.logs: list[str] = []
-        self.summary = scratch / "summary.md"
-
-    def run(self) -> None:
-        for job_id, job in self.workflow["jobs"].items():
-            needs = job.get("needs", [])
-            needs = [needs] if isinstance(needs, str) else needs
-            # As on GitHub: a job whose needs did not all succeed is skipped, whatever its `if:` says.
-            if all(n in self.ran and n not in self.failed for n in needs) and self.truthy(job.get("if", "true")):
-                self.run_job(job_id, job)
-
-    def run_job(self, job_id: str, job: dict) -> None:
-        self.ran.append(job_id)
-        self.work = self.scratch / job_id
-        # The steps context belongs to one job.
-        self.context = {k: v for k, v in self.context.items() if not k.startswith("steps.")}
-        saves = []
-        for number, step in enumerate(job["steps"]):
-            if not self.truthy(step.get("if", "success()")):
-                continue
-            step_id = step.get("id", f"step{number}")
-            if "uses" in step:
-                saves += self.play(step["uses"].split("@")[0], {k: self.expand(str(v))
-                                                                 for k, v in step.get("with", {}).items()},
-                                   step_id)
-            elif not step["run"].startswith(SKIPPED_RUNS) and not self.shell(step, step_id):
-                self.failed[job_id] = step.get("name", step_id)
-                return  # the later steps and the cache's post step do not run after a failure
-        for path, key in saves:  # actions/cache saves in its post step, after the job's steps
-            self.store(path, key)
-        for name, value in job.get("outputs", {}).items():
-            self.context[f"needs.{job_id}.outputs.{name}"] = self.expand(value)
-
-    def shell(self, step: dict, step_id: str) -> bool:
-        """Run one `run:` step; False when it failed."""
-        output = self.scratch / f"output-{step_id}"
-        output.write_text("")
-        env = {**self.env, "GITHUB_OUTPUT": str(output), "GITHUB_STEP_SUMMARY": str(self.summary),
-               **{k: self.expand(str(v)) for k, v in step.get("env", {}).items()}}
-        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-                                cwd=self.work, env=env, capture_output=True, text=True, timeout=120)
-        self.logs.append(result.stdout + result.stderr)
-        for line in output.read_text().splitlines():
-            name, _, value = line.partition("=")
-            self.context[f"steps.{step_id}.outputs.{name}"] = value
-        return result.returncode == 0
-
-    def play(self, action: str, inputs: dict[str, str], step_id: str) -> list[tuple[str, str]]:
-        """What each official action does, as far as this run can see it; returns caches to save."""
-        if action == "actions/checkout":
-            git("clone", "--quiet", "--branch", inputs.get("ref", "main"), str(self.origin), str(self.work))
-        elif action == "actions/setup-python":
-            pass  # `python` on PATH is this interpreter
-        elif action in ("actions/cache", "actions/cache/restore"):
-            restored = self.restore(inputs["path"], inputs["key"], inputs.get("restore-keys", ""))
-            assert restored or inputs.get("fail-on-cache-miss") != "true", f"no cache for {inputs['key']}"
-            if action == "actions/cache":
-                return [(inputs["path"], inputs["key"])]
-        elif action == "actions/cache/save":
-            self.store(inputs["path"], inputs["key"])
-        elif action == "actions/configure-pages":
-            self.context[f"steps.{step_id}.outputs.base_url"] = PAGES_URL
-        elif action == "actions/upload-pages-artifact":
-            self.uploaded = self.scratch / "artifact"
-            shutil.copytree(self.work / inputs["path"], self.uploaded)
-        elif action == "actions/deploy-pages":
-            assert self.uploaded is not None, "deploy-pages before upload-pages-artifact"
-            self.deployed = self.uploaded
-        else:
-            pytest.fail(f"no stand-in for {action}: teach this test what it does")
-        return []
-
-    def store(self, path: str, key: str) -> None:
-        source, entry = self.work / path, self.cache / key
-        if not source.exists() or entry.exists():  # entries are immutable, as on GitHub
-            return
-        target = entry / path
-        target.parent.mkdir(parents=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        else:
-            shutil.copy2(source, target)
-
-    def restore(self, path: str, key: str, restore_keys: str) -> bool:
-        entries = sorted(self.cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
-        match = next((e for e in entries if e.name == key), None) or next(
-            (e for prefix in restore_keys.split() for e in entries if e.name.startswith(prefix)), None)
-        if match is None:
-            return False
-        source, target = match / path, self.work / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target, dirs_exist_ok=True)
-        else:
-            shutil.copy2(source, target)
-        return True
-
-    def expand(self, text: str) -> str:
-        return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", lambda m: self.evaluate(m.group(1)), text)
-
-    def truthy(self, condition: str) -> bool:
-        condition = condition.strip()
-        if condition.startswith("${{"):
-            condition = condition[3:-2]
-        return self.evaluate(condition) not in ("", "false")
-
-    def evaluate(self, expression: str) -> str:
-        """The slice of GitHub's expression language the workflows use: ||, &&, ==, contexts, 'strings'."""
-        for part in expression.split("||"):
-            value = "true"
-            for atom in part.split("&&"):
-                value = self.atom(atom.strip())
-                if value in ("", "false"):
-                    break
-            if value not in ("", "false"):
-                return value
-        return value
-
-    def atom(self, atom: str) -> str:
-        if "==" in atom:
-            left, right = (self.atom(side.strip()) for side in atom.split("=="))
-            return "true" if left == right else "false"
-        if atom.startswith("'") and atom.endswith("'"):
-            return atom[1:-1]
-        if atom in ("success()", "true"):
-            return "true"
-        if atom.startswith("secrets."):
-            return ""  # no repository secret: the run's own token is used
-        if atom.startswith(("steps.", "needs.")):
-            return self.context.get(atom, "")
-        assert atom in self.context, f"the test does not know the expression {atom!r}"
-        return self.context[atom]
-
-
-def git(*args: str, cwd: Path | None = None) -> str:
-    env = {"PATH": os.environ["PATH"], "HOME": str(cwd or "/nonexistent"), "GIT_CONFIG_NOSYSTEM": "1",
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org"}
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
-
-
-@pytest.fixture
-def origin(tmp_path: Path) -> Path:
-    """A bare "GitHub" repository holding the site's code, a two-repo sources.yaml and an old snapshot."""
-    seed = tmp_path / "seed"
-    seed.mkdir()
-    for name in SITE_FILES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, seed / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, seed / name)
-    write_world(seed, {"civic/app": [issue("civic/app", 1, "An issue fixed long ago")], "civic/data": []})
-    (seed / "data").mkdir()
-    (seed / "snapshot.json").rename(seed / "data" / "snapshot.json")
-    git("init", "--quiet", "--initial-branch", "main", cwd=seed)
-    git("add", ".", cwd=seed)
-    git("commit", "--quiet", "-m", "Start", cwd=seed)
-    bare = tmp_path / "origin.git"
-    git("clone", "--quiet", "--bare", str(seed), str(bare))
-    return bare
-
-
-def python_shim(folder: Path) -> Path:
-    """A `python` on PATH that is this interpreter, as setup-python leaves one."""
-    folder.mkdir()
-    shim = folder / "python"
-    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
-    shim.chmod(0o755)
-    return folder
-
-
-@pytest.fixture
-def runs(tmp_path, origin, fake_github):
-    """Start the n-th run of refresh.yml against `origin` and the fake; the HTTP cache carries over between runs."""
-    fake_github.add_repo("civic/app", description="Campaign tools", language="Python")
-    fake_github.add_issue("civic/app", 7, "Fix the footer on the volunteer page", labels=("good first issue",),
-                          created="2026-11-20T10:00:00Z")
-    fake_github.add_repo("civic/data", description="Election results", language="Python")
-    fake_github.add_issue("civic/data", 3, "Load the 2026 county results", labels=("good first issue",),
-                          created="2026-11-25T10:00:00Z")
-    workflow = load(GITHUB / "workflows" / "refresh.yml")
-    env = {"PATH": f"{python_shim(tmp_path / 'bin')}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
-           "GITHUB_ACTIONS": "true", "GITHUB_API_URL": fake_github.url, "GITHUB_GRAPHQL_URL": fake_github.graphql_url}
-    cache = tmp_path / "cache"
-    cache.mkdir()
-
-    def run(number: int) -> Runner:
-        runner = Runner(workflow, origin, tmp_path / f"run-{number}", env, cache, run_id=number,
-                        token=fake_github.token)
-        runner.run()
-        return runner
-
-    return run
-
-
-def test_refresh_workflow_runs_against_the_fake_github(origin, fake_github, runs):
-    first = runs(1)
-    assert first.failed == {}, "\n".join(first.logs)
-    assert first.ran == ["refresh", "deploy", "commit"]
-    assert fake_github.requests("graphql") > 0
-    site = first.deployed
-    assert site is not None and (site / "index.html").is_file()
-    home = (site / "index.html").read_text()
-    for url in ("https://github.com/civic/app/issues/7", "https://github.com/civic/data/issues/3"):
-        assert url in home
-    assert "An issue fixed long ago" not in home
-    assert 'href="/shovel-ready/' in home and 'href="/"' not in home  # every link under the Pages path
-    assert f"{PAGES_URL}/" in (site / "feeds" / "all.atom").read_text()  # feeds carry the full address
-    summary = first.summary.read_text()
-    assert "## Fetch" in summary and "| ok | 2 |" in summary  # the fetch report, in the job summary
-    # The commit job pushed the fetched snapshot to main, and only that file changed.
-    assert git("log", "--format=%s", "main", cwd=origin).splitlines()[0] == "Refresh the snapshot"
-    assert git("diff", "--name-only", "main~1", "main", cwd=origin).split() == ["data/snapshot.json"]
-    pushed = json.loads(git("show", "main:data/snapshot.json", cwd=origin))
-    assert sorted(i["url"] for r in pushed["repos"] for i in r["issues"]) == [
-        "https://github.com/civic/app/issues/7", "https://github.com/civic/data/issues/3"]
-
-    # Nothing changed on GitHub: the next scheduled run publishes again and commits nothing.
-    head = git("rev-parse", "main", cwd=origin)
-    second = runs(2)
-    assert second.failed == {}, "\n".join(second.logs)
-    assert second.ran == ["refresh", "deploy"]
-    assert second.context["needs.refresh.outputs.changed"] == "false"
-    assert git("rev-parse", "main", cwd=origin) == head
-    assert second.deployed is not None and (second.deployed / "index.html").read_text() == home
-
-
-def test_a_failed_fetch_publishes_and_commits_nothing(origin, fake_github, runs):
-    head = git("rev-parse", "main", cwd=origin)
-    fake_github.exhaust("graphql")  # every repository fails: far over the share of failures a run may have
-    run = runs(1)
-    assert run.failed == {"refresh": "Fetch"}
-    assert run.ran == ["refresh"] and run.uploaded is None and run.deployed is None
-    assert git("rev-parse", "main", cwd=origin) == head
