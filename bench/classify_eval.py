@@ -25,7 +25,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import sources  # noqa: E402
-from generator.build.classify import classify, find_source  # noqa: E402
+from generator.build.classify import classify  # noqa: E402
+from generator.sources import owner_of  # noqa: E402
 from generator.core.records import Effort, Issue, Label, Repo, SkillArea, Source  # noqa: E402
 
 DATA = Path(__file__).parent / "data" / "civic-issues.jsonl"
@@ -147,7 +148,7 @@ def evaluate(records: list[dict], group_of: list[int], text_only: bool, show_err
     for record, g in zip(records, group_of, strict=True):
         weight = 1 / size[g]
         issue, repo = to_issue(record, text_only)
-        result = classify(issue, repo, find_source(found, issue.repo))
+        result = classify(issue, repo, owner_of(found, issue.repo))
         got = frozenset(result.skills)
         want = gold_skills(record["labels"])
         if want is not None:

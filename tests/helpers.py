@@ -7,7 +7,9 @@ from pathlib import Path
 from generator.core import snapshot
 from generator.core.records import Issue, Label, Repo, Snapshot
 
-ROOT = Path(__file__).resolve().parent.parent
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+DATA = TESTS / "data"
 
 
 def write_world(tmp: Path, issues_by_repo: dict[str, list[Issue]], causes: dict[str, str] | None = None,

@@ -1,19 +1,26 @@
-"""The build, top to bottom: read inputs, classify, plan the site, render it, write it."""
+"""`build`: sources.yaml, the snapshot and content pages → the site, top to bottom.
+
+judge (every verdict on every issue) → plan (what each page shows) → render ({path: bytes}) → write
+(one atomic swap). No stage imports a later one; none reaches the network.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import sources
 from ..core import snapshot
+from ..core.dates import parse_time
 from ..core.errors import SnapshotError
-from ..core.records import ClassifiedIssue, Snapshot, Source
-from . import classify, pages, write
+from ..core.records import Snapshot
+from . import pages, write
+from .judge import judge
 from .plan import plan_site
 from .render import render_site, theme_chain
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent.parent / "content"
+CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
 
 
 @dataclass(frozen=True)
@@ -29,12 +36,13 @@ def build(sources_path: str, snapshot_path: str, out_dir: str, base_url: str = "
     """Render the whole site from sources.yaml, the snapshot and content pages into `out_dir`."""
     listed = sources.load(sources_path)
     data = read_snapshot(snapshot_path)
-    items = classify_all(listed, data)
-    plan = plan_site(listed, data, items, pages.load_pages(content_dir or CONTENT_DIR))
+    entries = sources.entries(listed, data)
+    judgement = judge(entries, parse_time(data.captured_at) or datetime(1970, 1, 1, tzinfo=UTC))
+    plan = plan_site(entries, judgement, pages.load_pages(content_dir or CONTENT_DIR), data.captured_at)
     files = render_site(plan, base_url, theme_chain(theme, overrides))
     write.write_tree(files, out_dir, workers=workers)
     html = sum(1 for name in files if name.endswith(".html"))
-    return BuildSummary(pages=html, issues=len(items), repos=len(data.repos))
+    return BuildSummary(pages=html, issues=len(judgement.issues), repos=len(data.repos))
 
 
 def read_snapshot(path: str) -> Snapshot:
@@ -45,16 +53,3 @@ def read_snapshot(path: str) -> Snapshot:
         raise SnapshotError(f"{path}: cannot read the snapshot ({error.strerror}); "
                             "run `python build.py fetch` or pass --snapshot") from error
     return snapshot.loads(data, origin=path)
-
-
-def classify_all(listed: tuple[Source, ...], data: Snapshot) -> tuple[ClassifiedIssue, ...]:
-    """Every issue of the snapshot whose repo is still listed, with its classification."""
-    by_key = {s.key: s for s in listed}
-    items = []
-    for repo in data.repos:
-        source = by_key.get((repo.source or repo.name_with_owner).lower())
-        if source is None:
-            continue  # dropped from sources.yaml since the snapshot was taken
-        for issue in repo.issues:
-            items.append(ClassifiedIssue(issue, repo, source, classify.classify(issue, repo, source)))
-    return tuple(items)

@@ -2,7 +2,7 @@
 
 Comments are read with small phrase rules rather than a model, so every verdict can be explained
 and the rules can be checked against the labeled real comments in tests/data/claims/. The clock is
-always a parameter: the site passes the snapshot's capture time.
+always a parameter: the site passes the snapshot's capture time. Verdicts are data; render says them.
 """
 
 from __future__ import annotations
@@ -163,26 +163,30 @@ def comment_kind(text: str) -> CommentKind | None:
 class Claim:
     """Why an issue is not free to take."""
 
-    kind: Literal["assigned", "pull-request", "comment", "captured"]
-    reason: str
-    """In words for a volunteer: "assigned to @x", "PR #12 open", "claimed in a comment 5 days ago"."""
+    kind: Literal["assigned", "pull-request", "comment", "captured", "unknown"]
+    """`unknown`: GitHub did not return the issue's comments, so a claim in them could not be checked."""
     by: tuple[str, ...] = ()
     """Who holds it, when known (assignees or the commenter)."""
+    link: str = ""
+    """The open pull request, for `pull-request`."""
+    since: str = ""
+    """When the claiming comment was written, for `comment`."""
 
 
 def claim(issue: Issue, now: datetime, window: timedelta = CLAIM_WINDOW) -> Claim | None:
     """The strongest sign that someone is on the issue, or None when it is free to take."""
     if issue.assignees:
-        return Claim("assigned", "assigned to " + ", ".join(f"@{a}" for a in issue.assignees), issue.assignees)
+        return Claim("assigned", issue.assignees)
     if issue.linked_pr:
-        number = re.search(r"/pull/(\d+)", issue.linked_pr)
-        return Claim("pull-request", f"PR #{number.group(1)} open" if number else "a pull request is open")
+        return Claim("pull-request", link=issue.linked_pr)
+    if "comments" in issue.unread:
+        return Claim("unknown")
     found = _comment_claim(issue, now, window)
     if found:
         return found
     # A capture's verdict has no date; comments we read ourselves supersede its comment flag.
     if any(label.name == ASSIGNED_LABEL for label in issue.labels) or (issue.comment_claim and not issue.comments):
-        return Claim("captured", "marked assigned when captured")
+        return Claim("captured")
     return None
 
 
@@ -198,12 +202,7 @@ def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | No
     when = parse_time(held.created) if held else None
     if held is None or when is None or now - when > window:
         return None
-    return Claim("comment", f"claimed in a comment {_ago(now - when)}", (held.author,) if held.author else ())
-
-
-def _ago(age: timedelta) -> str:
-    days = max(age, timedelta(0)).days
-    return "today" if days == 0 else "1 day ago" if days == 1 else f"{days} days ago"
+    return Claim("comment", (held.author,) if held.author else (), since=held.created)
 
 
 def is_stale(issue: Issue, now: datetime, after: timedelta = STALE_AFTER) -> bool:
@@ -234,21 +233,22 @@ class Responsiveness:
         return self.answered / self.sample if self.sample else None
 
     @property
-    def badge(self) -> str:
-        """A card's short line ("usually answers within 2 days"); "" when the sample is under MIN_SAMPLE."""
-        if self.sample < MIN_SAMPLE or self.median is None:
-            return ""
-        if self.answered * 2 < self.sample:
-            return f"answered {self.answered} of {self.sample} recent issues"
-        return f"usually answers {_within(self.median)}"
+    def measured(self) -> bool:
+        """Enough issues with a maintainer's answer to say how quickly the project answers."""
+        return self.sample >= MIN_SAMPLE and self.median is not None
+
+    @property
+    def mostly_answered(self) -> bool:
+        """At least half the sample got a maintainer's answer."""
+        return self.answered * 2 >= self.sample
 
     @property
     def sort_key(self) -> tuple:
         """Ascending order for "responsive projects first": measured and mostly answered, then fastest."""
-        if not self.badge:
+        if not self.measured:
             pushed = parse_time(self.last_push)
             return (2, 0.0, -(pushed.timestamp() if pushed else 0.0), self.repo.lower())
-        group = 0 if self.answered * 2 >= self.sample else 1
+        group = 0 if self.mostly_answered else 1
         return (group, self.median.total_seconds(), -(self.share or 0.0), self.repo.lower())
 
 
@@ -277,17 +277,3 @@ def _complete(issue: Issue) -> bool:
     if issue.comments:
         return issue.comments_count is None or issue.comments_count <= len(issue.comments)
     return issue.comments_count == 0
-
-
-def _within(wait: timedelta) -> str:
-    hours = wait.total_seconds() / 3600
-    if hours <= 1:
-        return "within an hour"
-    if hours <= 24:
-        return "within a day"
-    days = -(-wait.total_seconds() // 86400)
-    if days < 14:
-        return f"within {int(days)} days"
-    if days <= 60:
-        return f"within {int(-(-days // 7))} weeks"
-    return f"within {int(-(-days // 30))} months"

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from . import classify_rules as rules
 from ..core.errors import SourcesError
-from ..core.records import Classification, Effort, Issue, Label, Repo, SkillArea, Source
+from dataclasses import dataclass
+
+from ..core.records import Effort, Issue, Label, Repo, SkillArea, Source
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _NOT_TEXT = re.compile(r"[^\x20-\x7e]+")  # emoji and other decoration around label words
@@ -43,6 +45,17 @@ _UI_NOUN_KEYS = frozenset(rules.TEXT_UI_NOUNS)
 _VOCABULARY = (_WORD_KEYS | _PHRASE_HEADS | _UI_NOUN_KEYS | rules.TEXT_NONE_WORDS
                | {f".{extension}" for extension in rules.TEXT_EXTENSIONS})
 _EFFORT_UP_KEYS = frozenset(rules.EFFORT_UP_WORDS)
+
+
+@dataclass(frozen=True)
+class Classification:
+    """Which skills an issue needs, how big it is, and why this module thinks so."""
+
+    skills: tuple[SkillArea, ...]
+    """Empty means "any skill": the issue fits no area and is still shown."""
+    effort: Effort
+    reasons: tuple[str, ...] = ()
+    """Why, in words a volunteer can read: "label `role: front end`"."""
 
 
 @lru_cache(maxsize=4096)
@@ -330,19 +343,6 @@ def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
     issue = Issue(repo=repo, number=number, title=title, url=text_field("url"),
                   labels=tuple(Label(n) for n in names), body=body)
     return issue, Repo(name_with_owner=repo, url="", language=language, topics=tuple(topics))
-
-
-def find_source(found: Iterable[Source], repo: str) -> Source | None:
-    """The sources.yaml entry for `owner/name`: its own entry, else its org's (unless excluded)."""
-    key = repo.lower()
-    owner, _, name = key.partition("/")
-    org = None
-    for source in found:
-        if source.key == key and not source.is_org:
-            return source
-        if source.is_org and source.key == owner and name not in {e.lower() for e in source.exclude}:
-            org = source
-    return org
 
 
 def to_record(result: Classification) -> dict:

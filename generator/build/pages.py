@@ -8,10 +8,22 @@ import markdown
 import yaml
 
 from ..core.errors import ContentError
-from ..core.records import Page
+from dataclasses import dataclass
 
 FRONT_MATTER_KEYS = {"title", "description", "order"}
 
+
+
+@dataclass(frozen=True)
+class Page:
+    """A content page from content/*.md."""
+
+    slug: str
+    title: str
+    html: str
+    """Rendered from the maintainers' own Markdown (trusted, part of this repo)."""
+    description: str = ""
+    order: int = 100
 
 def load_pages(content_dir: str | Path) -> tuple[Page, ...]:
     """Every content page in `content_dir`, ordered by (order, slug); a missing folder gives none."""

@@ -1,4 +1,4 @@
-"""Pure: classified issues, sources and content pages → what each output page and feed shows.
+"""The plan stage: judged issues, entries and content pages → what each output page and feed shows.
 
 Nothing here renders or writes; every view is a frozen record a template reads, and every
 collection is sorted so the same inputs always give the same site.
@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
-from . import claims
-from .claims import Responsiveness
 from ..core.dates import parse_time
-from ..core.records import ClassifiedIssue, Effort, Page, Repo, RepoState, SkillArea, Snapshot, Source
+from ..core.records import Effort, Entry, Repo, RepoState, SkillArea, Source
+from .claims import Claim, Responsiveness
+from .judge import Judged, Judgement
+from .pages import Page
 
 NEW_FOR = timedelta(days=7)
 FEED_ENTRIES = 50
@@ -25,18 +26,24 @@ ANY_SKILL = "any"
 class Card:
     """One issue as a card shows it, with the judgement calls already made."""
 
-    item: ClassifiedIssue
+    item: Judged
     is_new: bool
-    claim: str
-    """Why the issue is not takeable ("assigned to @x"), "" when it is."""
-    is_stale: bool = False
-    """No update for a year: listed last, marked, and kept out of the feeds."""
-    badge: str = ""
-    """How quickly the project answers ("usually answers within 2 days"), "" when unmeasured."""
+    answers: Responsiveness | None = None
+    """How quickly the project answers, when measured."""
 
     @property
     def issue(self):
         return self.item.issue
+
+    @property
+    def claim(self) -> Claim | None:
+        """Why the issue is not takeable, None when it is."""
+        return self.item.claim
+
+    @property
+    def is_stale(self) -> bool:
+        """No update for a year: listed last, marked, and kept out of the feeds."""
+        return self.item.stale
 
 
 @dataclass(frozen=True)
@@ -93,7 +100,8 @@ class HealthRow:
     source: Source
     name: str
     state: RepoState
-    detail: str
+    repo: Repo | None
+    """The fetched repo, None when the entry has not been fetched."""
     since: str
     issues: int
     path: str
@@ -111,27 +119,25 @@ class Site:
     health: tuple[HealthRow, ...] = ()
 
 
-def plan_site(
-    sources: tuple[Source, ...], snapshot: Snapshot, items: tuple[ClassifiedIssue, ...], pages: tuple[Page, ...]
-) -> Site:
-    """Decide every page of the site. Relative dates are measured from the snapshot's time."""
-    now = parse_time(snapshot.captured_at) or datetime(1970, 1, 1, tzinfo=UTC)
-    answers = {repo.name_with_owner.lower(): claims.responsiveness(repo) for repo in snapshot.repos}
-    cards = tuple(sorted((_card(item, now, answers) for item in items), key=_fresh_then_newest))
+def plan_site(entries: tuple[Entry, ...], judgement: Judgement, pages: tuple[Page, ...], data_as_of: str) -> Site:
+    """Decide every page of the site. Relative dates are measured from the clock of the judgement."""
+    now = judgement.now
+    answers = judgement.answers
+    cards = tuple(sorted((_card(item, now, answers) for item in judgement.issues), key=_fresh_then_newest))
     takeable = tuple(c for c in cards if not c.claim)
     home = _home(takeable)
     listings = [home, _responsive(home, answers), *_facet_listings(takeable)]
-    repo_pages = tuple(_repo_pages(sources, snapshot, cards, answers))
+    repo_pages = tuple(_repo_pages(entries, cards, answers))
     feeds = [_feed(listing.feed_path, listing.title, listing.path, listing.cards) for listing in listings]
     feeds += [_feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards) for p in repo_pages]
     return Site(
-        data_as_of=snapshot.captured_at,
+        data_as_of=data_as_of,
         now=now,
         listings=tuple(listings),
         repo_pages=repo_pages,
         content_pages=tuple(ContentPage(f"{p.slug}/", p) for p in pages),
         feeds=tuple(feeds),
-        health=_health(sources, repo_pages),
+        health=_health(entries, repo_pages),
     )
 
 
@@ -144,13 +150,11 @@ def repo_path(name: str) -> str:
     return f"repos/{'/'.join(slug(part) for part in name.split('/', 1))}/"
 
 
-def _card(item: ClassifiedIssue, now: datetime, answers: dict[str, claims.Responsiveness]) -> Card:
+def _card(item: Judged, now: datetime, answers: dict[str, Responsiveness]) -> Card:
     created = parse_time(item.issue.created)
     is_new = created is not None and timedelta(0) <= now - created <= NEW_FOR
-    taken = claims.claim(item.issue, now)
-    answer = answers.get(item.repo.name_with_owner.lower())
-    return Card(item=item, is_new=is_new, claim=taken.reason if taken else "",
-                is_stale=claims.is_stale(item.issue, now), badge=answer.badge if answer else "")
+    answer = answers.get(item.repo.key)
+    return Card(item=item, is_new=is_new, answers=answer if answer and answer.measured else None)
 
 
 def _fresh_then_newest(card: Card) -> tuple:
@@ -163,10 +167,10 @@ def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Fee
     return Feed(path, title, page_path, tuple(c for c in cards if not c.is_stale)[:FEED_ENTRIES])
 
 
-def _responsive(home: Listing, answers: dict[str, claims.Responsiveness]) -> Listing:
+def _responsive(home: Listing, answers: dict[str, Responsiveness]) -> Listing:
     """The home listing again, projects that answer quickly first."""
     def order(card: Card) -> tuple:
-        answer = answers.get(card.item.repo.name_with_owner.lower())
+        answer = answers.get(card.item.repo.key)
         return (card.is_stale, answer.sort_key if answer else (3,), _fresh_then_newest(card))
 
     return Listing("responsive/", "Issues from responsive projects first",
@@ -237,16 +241,13 @@ def _language_keys(card: Card) -> tuple[str, ...]:
     return (language,) if language else ()
 
 
-def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...], answers: dict[str, claims.Responsiveness]):
-    by_source: dict[str, list[Repo]] = {}
-    for repo in snapshot.repos:
-        by_source.setdefault((repo.source or repo.name_with_owner).lower(), []).append(repo)
+def _repo_pages(entries: tuple[Entry, ...], cards: tuple[Card, ...], answers: dict[str, Responsiveness]):
     by_repo: dict[str, list[Card]] = {}
     for card in cards:
         by_repo.setdefault(card.issue.repo.lower(), []).append(card)
-    for source in sorted(sources, key=lambda s: s.key):
-        repos = by_source.get(source.key) or ([] if source.is_org else [None])
-        for repo in repos:
+    for entry in sorted(entries, key=lambda e: e.source.key):
+        source = entry.source
+        for repo in entry.repos or (() if source.is_org else (None,)):
             name = repo.name_with_owner if repo else source.repo
             mine = by_repo.get(name.lower(), ())
             path = repo_path(name)
@@ -262,17 +263,16 @@ def _repo_pages(sources, snapshot: Snapshot, cards: tuple[Card, ...], answers: d
             )
 
 
-def _health(sources: tuple[Source, ...], repo_pages: tuple[RepoPage, ...]) -> tuple[HealthRow, ...]:
+def _health(entries: tuple[Entry, ...], repo_pages: tuple[RepoPage, ...]) -> tuple[HealthRow, ...]:
     """Every entry with its state: problems first, the newest problem first, then the healthy ones."""
     rows = [
-        HealthRow(p.source, p.repo.name_with_owner if p.repo else p.source.repo, p.state,
-                  p.repo.state_detail if p.repo else "", p.repo.state_since if p.repo else "",
-                  len(p.cards) + len(p.claimed), p.path)
+        HealthRow(p.source, p.repo.name_with_owner if p.repo else p.source.repo, p.state, p.repo,
+                  p.repo.state_since if p.repo else "", len(p.cards) + len(p.claimed), p.path)
         for p in repo_pages
     ]
     covered = {p.source.key for p in repo_pages}
-    rows += [HealthRow(s, s.repo, RepoState.NOT_FETCHED, "org entry not fetched yet", "", 0, "")
-             for s in sources if s.key not in covered]
+    rows += [HealthRow(e.source, e.source.repo, RepoState.NOT_FETCHED, None, "", 0, "")
+             for e in entries if e.source.key not in covered]
 
     def order(row: HealthRow) -> tuple:
         since = parse_time(row.since)

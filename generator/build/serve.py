@@ -2,34 +2,34 @@
 
 from __future__ import annotations
 
-import argparse
 import functools
 import logging
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from .. import build as pipeline
 from ..core import errors
+from . import CONTENT_DIR, build
 from .render.html import THEMES_DIR
 
 log = logging.getLogger("shovel")
 POLL_SECONDS = 0.5
 
 
-def serve(args: argparse.Namespace) -> None:
+def serve(sources_path: str, snapshot_path: str, out_dir: str, port: int, base_url: str = "/",
+          content_dir: str | None = None, theme: str = "default", overrides: str | None = None) -> None:
     """Build once, then serve and rebuild on changes until interrupted."""
     stop = threading.Event()
-    rebuild = functools.partial(pipeline.build, args.sources, args.snapshot, args.out, base_url=args.base_url,
-                                theme=args.theme, overrides=args.overrides, content_dir=args.content)
+    rebuild = functools.partial(build, sources_path, snapshot_path, out_dir, base_url=base_url, theme=theme,
+                                overrides=overrides, content_dir=content_dir)
     rebuild()
-    handler = functools.partial(_Quiet, directory=str(Path(args.out).resolve()))
-    server = ThreadingHTTPServer(("127.0.0.1", args.port), handler)
-    log.info("serving %s at http://127.0.0.1:%d/", args.out, server.server_address[1])
+    handler = functools.partial(_Quiet, directory=str(Path(out_dir).resolve()))
+    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    log.info("serving %s at http://127.0.0.1:%d/", out_dir, server.server_address[1])
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    watched = [Path(args.sources), Path(args.snapshot), Path(args.content or pipeline.CONTENT_DIR), THEMES_DIR]
-    if args.overrides:
-        watched.append(Path(args.overrides))
+    watched = [Path(sources_path), Path(snapshot_path), Path(content_dir or CONTENT_DIR), THEMES_DIR]
+    if overrides:
+        watched.append(Path(overrides))
     seen = _stamp(watched)
     try:
         while not stop.wait(POLL_SECONDS):
@@ -38,7 +38,7 @@ def serve(args: argparse.Namespace) -> None:
                 seen = now
                 try:
                     rebuild()
-                    log.info("rebuilt %s", args.out)
+                    log.info("rebuilt %s", out_dir)
                 except errors.ShovelError as error:  # keep serving the last good site
                     log.error("rebuild failed, still serving the previous site:\n%s", error)
     except KeyboardInterrupt:

@@ -1,4 +1,4 @@
-"""The only module that writes to disk: whole trees swapped in atomically, single files replaced."""
+"""The last stage of the build: the whole site written beside its place, then swapped in atomically."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from ..core.errors import ShovelError, WriteError
+from ..core.files import umask
 from .parallel import run_forked
 
 
@@ -31,7 +32,7 @@ def write_tree(files: Mapping[str, bytes], out_dir: str | os.PathLike, workers: 
             _write_forked(files, names, staging, workers)
         else:
             _write_share(files, names, staging)
-        os.chmod(staging, 0o777 & ~_umask())
+        os.chmod(staging, 0o777 & ~umask())
         _swap(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -61,29 +62,6 @@ def _write_forked(files: Mapping[str, bytes], names: list[str], staging: Path, w
         run_forked(share, workers)
     except ShovelError as error:
         raise WriteError(f"writing the site failed: {error}") from error
-
-
-def write_file(path: str | os.PathLike, data: bytes) -> None:
-    """Replace one file atomically (temp file in the same directory, then rename)."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o666 & ~_umask())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _check_relative(name: str) -> None:

@@ -12,24 +12,25 @@ from dataclasses import replace
 
 import github
 import requests
-from github import Auth, GithubException, GithubRetry
+from github import GithubException
 
-from .report import Finding, LabelCheck
 from ..core.errors import FetchError
+from ..core.github import Connection, Settings
 from ..core.records import Source
+from .report import Finding, LabelCheck
 
-log = logging.getLogger("shovel.github_check")
+log = logging.getLogger("shovel.check")
 
 
-def inspect(entries: tuple[Source, ...], api_url: str, token: str, timeout: int = 15) -> tuple[Finding, ...]:
+def inspect(entries: tuple[Source, ...], settings: Settings) -> tuple[Finding, ...]:
     """One Finding per entry, in the order given."""
-    client = github.Github(auth=Auth.Token(token) if token else None, base_url=api_url.rstrip("/"),
-                           timeout=timeout, retry=GithubRetry(total=2, backoff_factor=0.5), per_page=100,
-                           seconds_between_requests=None, seconds_between_writes=None)
-    try:
-        return tuple(_one(client, source) for source in entries)
-    finally:
-        client.close()
+    with Connection(settings) as connection:
+        return tuple(_one(connection.github, source) for source in entries)
+
+
+def planned_requests(entries: tuple[Source, ...]) -> int:
+    """About how many REST requests `inspect` makes: the repo, its labels, then one search per label."""
+    return sum(2 if source.is_org else 2 + len(source.labels) for source in entries)
 
 
 def _one(client: github.Github, source: Source) -> Finding:

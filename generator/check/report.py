@@ -7,10 +7,10 @@ they only ever appear inside code spans built by `_code`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..core.errors import SourcesError
+from ..core import text
 from ..core.records import Source
 
 MARKER = "<!-- shovel-ready:sources-report -->"
@@ -55,46 +55,30 @@ class Finding:
         return "warning" if any(kind == "warning" for kind, _ in notes(self)) else "ok"
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def annotation(problem: SourcesError, level: str = "error") -> str:
     """A `::error file=…,line=…,col=…::message` workflow command, so the problem shows on the PR diff."""
-    return (f"::{level} file={_escape_property(problem.path)},line={problem.line},col={problem.col},"
-            f"title={_escape_property('sources.yaml check')}::{_escape_data(problem.message)}")
-
-
-def _code(text: str) -> str:
-    """`text` as a Markdown code span that nothing inside can break out of."""
-    flat = re.sub(r"[\x00-\x1f\x7f\u2028\u2029]+", " ", text)
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    pad = " " if flat.startswith("`") or flat.endswith("`") or not flat.strip() else ""
-    return f"{fence}{pad}{flat}{pad}{fence}"
+    return text.annotation(level, problem.message, file=problem.path, line=problem.line, col=problem.col,
+                           title="sources.yaml check")
 
 
 def _names(labels) -> str:
-    return ", ".join(_code(name) for name in labels)
+    return ", ".join(text.md_code(name) for name in labels)
 
 
 def notes(finding: Finding) -> list[tuple[str, str]]:
     """("warning" | "note", Markdown sentence) about one entry, most important first."""
     source, out = finding.source, []
     if finding.error:
-        return [("warning", f"Could not be checked: {_code(finding.error)}. The next push checks again.")]
+        return [("warning", f"Could not be checked: {text.md_code(finding.error)}. The next push checks again.")]
     if not finding.exists:
         what = "organization" if source.is_org else "public repository"
-        return [("warning", f"GitHub has no {what} {_code(source.repo)}: check the spelling"
+        return [("warning", f"GitHub has no {what} {text.md_code(source.repo)}: check the spelling"
                  + ("." if source.is_org else ", or whether the repo is private."))]
     if finding.canonical.lower() != source.repo.lower():
-        out.append(("warning", f"Renamed: GitHub now calls it {_code(finding.canonical)}. Write "
+        out.append(("warning", f"Renamed: GitHub now calls it {text.md_code(finding.canonical)}. Write "
                     f"`{'org' if source.is_org else 'repo'}: {finding.canonical}` instead."))
     elif finding.canonical != source.repo:
-        out.append(("note", f"GitHub spells it {_code(finding.canonical)} (names match case-insensitively)."))
+        out.append(("note", f"GitHub spells it {text.md_code(finding.canonical)} (names match case-insensitively)."))
     if finding.private:
         out.append(("warning", "The repository is private: only public repositories are listed."))
     if finding.archived:
@@ -125,7 +109,7 @@ def _label_notes(finding: Finding) -> list[tuple[str, str]]:
     missing = [check for check in finding.labels if not check.found]
     for check in finding.labels:
         if check.found and check.found != check.name:
-            out.append(("note", f"Label {_code(check.name)} is spelled {_code(check.found)} on GitHub; it "
+            out.append(("note", f"Label {text.md_code(check.name)} is spelled {text.md_code(check.found)} on GitHub; it "
                         "matches (case is ignored), but the exact spelling reads better."))
     if source.labels_from_defaults and len(missing) == len(finding.labels):
         similar = sorted({name for check in missing for name in check.similar}, key=str.lower)
@@ -135,7 +119,7 @@ def _label_notes(finding: Finding) -> list[tuple[str, str]]:
     elif not source.labels_from_defaults:
         for check in missing:
             hint = f" Did you mean {_names(check.similar)}?" if check.similar else ""
-            out.append(("warning", f"Label {_code(check.name)} does not exist on the repo.{hint}"))
+            out.append(("warning", f"Label {text.md_code(check.name)} does not exist on the repo.{hint}"))
     if finding.open_issues == 0 and len(missing) < len(finding.labels):
         out.append(("warning", "No open issue carries these labels: the repo won't be listed until it has "
                     "open labeled issues."))
@@ -155,7 +139,7 @@ def markdown(findings, problems, checked_all: bool) -> str:
     if problems:
         lines += [f"❌ **{len(problems)} {'problem' if len(problems) == 1 else 'problems'} to fix** before "
                   "GitHub can be asked about the entries (the checks on the PR diff mark the same lines):", ""]
-        lines += [f"- line {p.line}, column {p.col}: {_code(p.message)}" for p in problems]
+        lines += [f"- line {p.line}, column {p.col}: {text.md_code(p.message)}" for p in problems]
         return "\n".join(lines) + "\n"
     ordered = sorted(findings, key=lambda f: (f.source.line, f.source.key))
     scope = "every entry" if checked_all else "the entries this pull request adds or changes"
@@ -169,10 +153,10 @@ def markdown(findings, problems, checked_all: bool) -> str:
     for f in ordered:
         count = "—" if f.open_issues is None else str(f.open_issues)
         kind = "org " if f.source.is_org else ""
-        lines.append(f"| {kind}{_code(f.source.repo)} | {f.source.line} | {_verdict(f)} | {count} |")
+        lines.append(f"| {kind}{text.md_cell(f.source.repo)} | {f.source.line} | {_verdict(f)} | {count} |")
     for f in ordered:
         said = notes(f)
         if said:
-            lines += ["", f"### {_code(f.source.repo)} (line {f.source.line})", ""]
+            lines += ["", f"### {text.md_code(f.source.repo)} (line {f.source.line})", ""]
             lines += [f"- {'⚠️' if kind == 'warning' else 'ℹ️'} {text}" for kind, text in said]
     return "\n".join(lines) + "\n"

@@ -1,11 +1,15 @@
-"""One exception family; cli.py turns each into a message and an exit code."""
+"""One exception family; cli.py turns each into a message and an exit code (2 for BadInput, else 1)."""
 
 
 class ShovelError(Exception):
     """Base of every error this package raises on purpose."""
 
 
-class SourcesError(ShovelError):
+class BadInput(ShovelError):
+    """What the user gave cannot be used: a file, a flag, the environment. Exit code 2."""
+
+
+class SourcesError(BadInput):
     """sources.yaml (or another input file) is wrong at a known place."""
 
     def __init__(self, path: str, line: int, col: int, message: str):
@@ -13,23 +17,7 @@ class SourcesError(ShovelError):
         self.path, self.line, self.col, self.message = path, line, col, message
 
 
-class SnapshotError(ShovelError):
-    """The snapshot file cannot be read as a snapshot."""
-
-
-class FetchError(ShovelError):
-    """Talking to GitHub failed in a way the whole run cannot survive (no token, say)."""
-
-
-class RenderError(ShovelError):
-    """A template or a content page could not be rendered."""
-
-
-class WriteError(ShovelError):
-    """The site could not be written where it was asked to go."""
-
-
-class SourcesInvalid(ShovelError):
+class SourcesInvalid(BadInput):
     """sources.yaml has one or more problems; all of them are listed, in file order."""
 
     def __init__(self, problems):
@@ -39,3 +27,27 @@ class SourcesInvalid(ShovelError):
 
 class ContentError(SourcesError):
     """A content page (content/*.md) is wrong at a known place."""
+
+
+class SnapshotError(BadInput):
+    """The snapshot file cannot be read as a snapshot."""
+
+
+class InputError(BadInput):
+    """An input file cannot be read at all."""
+
+
+class FetchError(ShovelError):
+    """Talking to GitHub failed in a way the whole run cannot survive (a refused token, say)."""
+
+
+class TokenMissing(BadInput, FetchError):
+    """GITHUB_TOKEN is not set where a command needs it: bad input, not a failure of GitHub."""
+
+
+class RenderError(ShovelError):
+    """A template or a content page could not be rendered."""
+
+
+class WriteError(ShovelError):
+    """The site could not be written where it was asked to go."""

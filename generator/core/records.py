@@ -2,7 +2,9 @@
 
 Times are kept as the ISO 8601 strings GitHub (or a capture) gave them, "" when unknown:
 the snapshot must hold fields exactly as captured, and a date-only capture ("2022-06-26")
-must not grow an invented time of day. `parse_time` turns them into aware datetimes.
+must not grow an invented time of day. `core.dates.parse_time` turns them into aware datetimes.
+A repo's state is data (what failed, since when, which issues are kept), never prose: the words for
+it are made where it is shown (`core.states.detail`).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class RepoState(StrEnum):
     MISSING = "missing"  # deleted, private or never existed
     ISSUES_DISABLED = "issues-disabled"
     NO_LABELED_ISSUES = "no-labeled-issues"
+    PARTIAL = "partial"  # fetched, but GitHub refused or failed some fields (see Repo.error)
     NOT_FETCHED = "not-fetched"  # listed in sources.yaml, absent from the snapshot
 
 
@@ -110,6 +113,8 @@ class Issue:
     """A capture saw a comment claiming the issue ("I'd like to work on this")."""
     comments: tuple[Comment, ...] = ()
     """Recent comments, oldest first, when fetched."""
+    unread: tuple[str, ...] = ()
+    """Fields GitHub did not return for this issue ("comments"): what depends on them is unknown."""
 
 
 @dataclass(frozen=True)
@@ -129,10 +134,31 @@ class Repo:
     pushed_at: str = ""
     license: str = ""
     state: RepoState = RepoState.OK
-    state_detail: str = ""
-    """The error, the new name, … in words for the health page."""
     state_since: str = ""
+    """When the repo entered its state; "" while it is OK."""
+    error: str = ""
+    """What failed, in GitHub's (or the network's) words: why a repo is stale or partial."""
+    issues_as_of: str = ""
+    """For a stale repo, when its (kept) issues were last read; "" when they are this snapshot's."""
+    labeled_total: int | None = None
+    """Labeled open issues GitHub counted, when there were more than the fetch lists; else None."""
+    listed_as: str = ""
+    """For a renamed repo whose new name has its own sources.yaml entry: that name (the issues are there)."""
     issues: tuple[Issue, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Case-folded identity: GitHub names are case-insensitive."""
+        return self.name_with_owner.lower()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A sources.yaml entry with the snapshot's repos fetched for it: none until it is first fetched,
+    one for a repo entry, any number for an org. Linked once, when the snapshot is read."""
+
+    source: Source
+    repos: tuple[Repo, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,32 +176,3 @@ class Snapshot:
     """When the data was read from GitHub; every page shows it."""
     repos: tuple[Repo, ...] = ()
     captures: tuple[Capture, ...] = ()
-
-
-@dataclass(frozen=True)
-class Classification:
-    skills: tuple[SkillArea, ...]
-    """Empty means "any skill": the issue fits no area and is still shown."""
-    effort: Effort
-    reasons: tuple[str, ...] = ()
-    """Why, in words a volunteer can read: "label `role: front end`"."""
-
-
-@dataclass(frozen=True)
-class ClassifiedIssue:
-    issue: Issue
-    repo: Repo
-    source: Source | None
-    classification: Classification
-
-
-@dataclass(frozen=True)
-class Page:
-    """A content page from content/*.md."""
-
-    slug: str
-    title: str
-    html: str
-    """Rendered from the maintainers' own Markdown (trusted, part of this repo)."""
-    description: str = ""
-    order: int = 100

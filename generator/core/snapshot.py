@@ -15,7 +15,10 @@ from .errors import SnapshotError
 from .records import Capture, Comment, Issue, Label, Repo, RepoState, Snapshot
 
 FORMAT = "shovel-ready-snapshot"
-VERSION = 1
+VERSION = 2
+"""2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not `state_detail` prose.
+Version 1 files are still read: their `state_detail` becomes the `error` of a stale repo."""
+READS = (1, VERSION)
 
 
 def sorted_snapshot(snapshot: Snapshot) -> Snapshot:
@@ -63,15 +66,15 @@ def loads(data: bytes | str, origin: str = "snapshot") -> Snapshot:
         raise SnapshotError(f"{origin}: not valid JSON ({error}); restore it from git or run fetch") from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise SnapshotError(f"{origin}: not a Shovel Ready snapshot (no \"format\": \"{FORMAT}\")")
-    if document.get("version") != VERSION:
-        raise SnapshotError(
-            f"{origin}: snapshot version {document.get('version')!r}, this program reads version {VERSION}"
-        )
+    version = document.get("version")
+    if version not in READS:
+        raise SnapshotError(f"{origin}: snapshot version {version!r}, this program reads versions "
+                            f"{', '.join(map(str, READS))}")
     try:
         return Snapshot(
             captured_at=document["captured_at"],
             captures=tuple(Capture(**c) for c in document.get("captures", [])),
-            repos=tuple(_repo_from_json(r) for r in document["repos"]),
+            repos=tuple(_repo_from_json(r if version == VERSION else _from_version_1(r)) for r in document["repos"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SnapshotError(f"{origin}: malformed snapshot record ({error!r})") from error
@@ -80,6 +83,15 @@ def loads(data: bytes | str, origin: str = "snapshot") -> Snapshot:
 def _repo_to_json(repo: Repo) -> dict[str, Any]:
     document = asdict(repo)
     document["state"] = repo.state.value
+    return document
+
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 repo record: its words about the state are kept as the error of a stale repo."""
+    document = dict(document)
+    detail = document.pop("state_detail", "")
+    if document.get("state") == RepoState.STALE.value:
+        document["error"] = detail
     return document
 
 
@@ -96,6 +108,7 @@ def _issue_from_json(document: dict[str, Any]) -> Issue:
     values["labels"] = tuple(Label(**label) for label in values.get("labels", ()))
     values["assignees"] = tuple(values.get("assignees", ()))
     values["comments"] = tuple(Comment(**c) for c in values.get("comments", ()))
+    values["unread"] = tuple(values.get("unread", ()))
     return Issue(**values)
 
 

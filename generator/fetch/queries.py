@@ -1,12 +1,12 @@
-"""GraphQL text and readers for generator.github: what each pass asks and how answers become records."""
+"""GraphQL text and readers: what each pass asks and how answers become records."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
 from ..core.records import Comment, Issue, Label, Repo
+from ..core.text import excerpt
+from .client import FieldError, Part
 
 BODY_EXCERPT = 400
 """Characters of an issue's plain-text body kept in the snapshot."""
@@ -19,23 +19,6 @@ claims slip past (an older claim outside the last 3), 10 let none (bench/takeabl
 LABELS_PER_ISSUE = 20
 TOPICS_PER_REPO = 20
 ASSIGNEES_PER_ISSUE = 10
-
-
-@dataclass
-class Part:
-    """One aliased top-level field of a query, with its variables and predicted request count."""
-
-    key: Any
-    alias: str
-    declarations: str
-    variables: dict[str, Any]
-    selection: str
-    requests: int
-
-
-def cost_of(requests_total: int) -> int:
-    """GitHub's rounding of a query's requests into points."""
-    return max(1, int(requests_total / 100 + 0.5))
 
 
 REPO_FIELDS = f"""id nameWithOwner url description stargazerCount isArchived pushedAt hasIssuesEnabled
@@ -79,6 +62,8 @@ class Census:
     free: int
     taken: int
     has_issues: bool
+    errors: tuple[FieldError, ...] = ()
+    """Errors GitHub sent with the repository's data."""
 
 
 def census_part(index: int, target: Target) -> Part:
@@ -120,20 +105,11 @@ def read_issue(repo: str, node: dict) -> Issue:
         assignees=tuple(a["login"] for a in (node.get("assignees") or {}).get("nodes", [])),
         comments_count=comments.get("totalCount"),
         last_comment_at=recent[-1]["createdAt"] if recent else "",
-        body=excerpt(node.get("bodyText") or ""), locked=bool(node.get("locked")),
+        body=excerpt(node.get("bodyText") or "", BODY_EXCERPT), locked=bool(node.get("locked")),
         comments=tuple(Comment(author=(c.get("author") or {}).get("login") or "",
                                association=c.get("authorAssociation") or "", created=c.get("createdAt") or "",
                                body=excerpt(c.get("bodyText") or "", COMMENT_EXCERPT)) for c in recent),
     )
-
-
-def excerpt(text: str, limit: int = BODY_EXCERPT) -> str:
-    """Whitespace-collapsed plain text, cut at a word boundary with an ellipsis."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut + "…"
 
 
 @dataclass
@@ -176,13 +152,6 @@ LINKED_FIELDS = """... on Issue { number repository { nameWithOwner }
         closedByPullRequestsReferences(first: 1, includeClosedPrs: false) { nodes { url } } }"""
 
 
-def merge_issues(current: list[Issue] | str, more: list[Issue]) -> list[Issue] | str:
-    if isinstance(current, str):
-        return current
-    seen = {i.number for i in current}
-    return current + [i for i in more if i.number not in seen]
-
-
 def search_text(names: Sequence[str], labels: Sequence[str]) -> str:
     """An issue search for open, labeled issues with a linked pull request in these repos."""
     usable = [label for label in labels if '"' not in label]
@@ -191,60 +160,26 @@ def search_text(names: Sequence[str], labels: Sequence[str]) -> str:
 
 
 def repo_names(text: str) -> list[str]:
+    """The repositories a search text names."""
     return [word[5:] for word in text.split() if word.startswith("repo:")]
 
 
-def linked_pulls(ask: Callable, repos: Sequence[tuple[str, tuple[str, ...]]], page_nodes: int) -> tuple[dict, dict]:
-    """({(repo lower, number): open closing PR URL}, {repo lower: error}) for (nameWithOwner, labels)."""
-    groups: dict[tuple[str, ...], list[str]] = {}
-    for name, labels in repos:
-        groups.setdefault(tuple(sorted(labels)), []).append(name)
-    searches = []
-    for labels, names in sorted(groups.items()):
-        for start in range(0, len(names), SEARCH_REPOS):
-            searches.append(search_text(names[start:start + SEARCH_REPOS], labels))
-    counts = _search_counts(ask, searches)
-    found: dict[tuple[str, int], str] = {}
-    failed: dict[str, str] = {}
-    pending = [(text, count, None) for text, count in zip(searches, counts, strict=True)
-               if isinstance(count, int) and count]
-    for text, count in zip(searches, counts, strict=True):
-        if isinstance(count, str):
-            failed.update({n.lower(): f"linked pull requests: {count}" for n in repo_names(text)})
-    while pending:
-        batch, size = [], 0
-        while pending and (not batch or size + min(100, pending[0][1]) <= page_nodes):
-            batch.append(pending.pop(0))
-            size += min(100, batch[-1][1])
-        parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!, $c{i}: String",
-                      variables={f"q{i}": text, f"c{i}": cursor}, requests=1 + min(100, count),
-                      selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: {min(100, count)}, after: "
-                      f"$c{i}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}")
-                 for i, (text, count, cursor) in enumerate(batch)]
-        answers = ask(parts)
-        for i, (text, count, _) in enumerate(batch):
-            data, error = answers[i]
-            if data is None:
-                failed.update({n.lower(): f"linked pull requests: {error}" for n in repo_names(text)})
-                continue
-            for node in data["nodes"]:
-                pulls = (node.get("closedByPullRequestsReferences") or {}).get("nodes") or []
-                if node and pulls:
-                    found[(node["repository"]["nameWithOwner"].lower(), node["number"])] = pulls[0]["url"]
-            if data["pageInfo"]["hasNextPage"]:
-                pending.append((text, count - len(data["nodes"]), data["pageInfo"]["endCursor"]))
-    return found, failed
+def search_count_part(index: int, text: str) -> Part:
+    return Part(key=index, alias=f"s{index}", declarations=f"$q{index}: String!", variables={f"q{index}": text},
+                selection=f"  s{index}: search(query: $q{index}, type: ISSUE) {{ issueCount }}", requests=1)
 
 
-def _search_counts(ask: Callable, searches: list[str]) -> list[int | str]:
-    counts: list[int | str] = []
-    for start in range(0, len(searches), 100):
-        chunk = searches[start:start + 100]
-        parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!", variables={f"q{i}": text},
-                      selection=f"  s{i}: search(query: $q{i}, type: ISSUE) {{ issueCount }}", requests=1)
-                 for i, text in enumerate(chunk)]
-        answers = ask(parts)
-        for i in range(len(chunk)):
-            data, error = answers[i]
-            counts.append(data["issueCount"] if data is not None else error or "no data")
-    return counts
+def search_page_part(index: int, text: str, count: int, cursor: str | None) -> Part:
+    first = min(100, count)
+    return Part(key=index, alias=f"s{index}", declarations=f"$q{index}: String!, $c{index}: String",
+                variables={f"q{index}": text, f"c{index}": cursor}, requests=1 + first,
+                selection=f"  s{index}: search(query: $q{index}, type: ISSUE, first: {first}, after: "
+                f"$c{index}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}")
+
+
+def owner_repos_part(login: str, cursor: str | None) -> Part:
+    return Part(key=login, alias="o", declarations="$login: String!, $c: String",
+                variables={"login": login, "c": cursor}, requests=1,
+                selection="  o: repositoryOwner(login: $login) { repositories(first: 100, after: $c, "
+                "isArchived: false, isFork: false, privacy: PUBLIC, orderBy: {field: NAME, direction: ASC}) "
+                "{ pageInfo { hasNextPage endCursor } nodes { nameWithOwner } } }")

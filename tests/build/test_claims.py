@@ -17,10 +17,12 @@ from generator.build.claims import (
     is_stale,
     responsiveness,
 )
+from generator.build.render.html import badge, claim_words
 from generator.core.records import Comment, Issue, Label, Repo
+from tests.helpers import TESTS
 
 NOW = datetime(2026, 8, 8, 12, 0, tzinfo=UTC)
-DATA = Path(__file__).parent / "data" / "claims"
+DATA = TESTS / "data" / "claims"
 # comments.jsonl: the rules were written against it; holdout.jsonl: labeled before the shipped rules saw it.
 SETS = ("comments.jsonl", "holdout.jsonl")
 
@@ -100,7 +102,8 @@ def test_neither(text):
 
 def test_assigned_wins_over_everything():
     found = claim(make_issue(said("take"), assignees=("ana", "bo"), linked_pr="https://github.com/o/r/pull/3"), NOW)
-    assert found == Claim("assigned", "assigned to @ana, @bo", ("ana", "bo"))
+    assert found == Claim("assigned", ("ana", "bo"))
+    assert claim_words(found, NOW) == "assigned to @ana, @bo"
 
 
 @pytest.mark.parametrize("url, reason", [
@@ -108,17 +111,18 @@ def test_assigned_wins_over_everything():
     ("https://example.org/some-review", "a pull request is open"),
 ])
 def test_linked_pull_request(url, reason):
-    assert claim(make_issue(linked_pr=url), NOW) == Claim("pull-request", reason)
+    found = claim(make_issue(linked_pr=url), NOW)
+    assert found == Claim("pull-request", link=url) and claim_words(found, NOW) == reason
 
 
 def test_comment_claim_in_window_names_age_and_author():
-    assert claim(make_issue(said("Can I take this?", days=5)), NOW) == Claim(
-        "comment", "claimed in a comment 5 days ago", ("vol",))
+    found = claim(make_issue(said("Can I take this?", days=5)), NOW)
+    assert (found.kind, found.by, claim_words(found, NOW)) == ("comment", ("vol",), "claimed in a comment 5 days ago")
 
 
-@pytest.mark.parametrize("days, words", [(0.2, "today"), (1.5, "1 day ago"), (30, "30 days ago")])
+@pytest.mark.parametrize("days, words", [(0.2, "today"), (1.5, "1 day ago"), (30, "1 month ago")])
 def test_comment_claim_age_words_and_window_edge(days, words):
-    assert claim(make_issue(said("I'll take this", days=days)), NOW).reason == f"claimed in a comment {words}"
+    assert claim_words(claim(make_issue(said("I'll take this", days=days)), NOW), NOW) == f"claimed in a comment {words}"
 
 
 def test_comment_claim_outside_window_is_free():
@@ -145,7 +149,8 @@ def test_later_release_by_anyone_frees_the_issue():
 def test_claim_after_release_holds_again():
     issue = make_issue(said("take", days=20, author="a"), said("I won't be able to work on it anymore", days=10,
                                                                 author="a"), said("Can I take it?", days=3, author="b"))
-    assert claim(issue, NOW) == Claim("comment", "claimed in a comment 3 days ago", ("b",))
+    found = claim(issue, NOW)
+    assert (found.kind, found.by, claim_words(found, NOW)) == ("comment", ("b",), "claimed in a comment 3 days ago")
 
 
 def test_neutral_comments_do_not_release():
@@ -160,8 +165,15 @@ def test_claim_without_a_readable_date_is_not_counted():
 
 def test_captured_label_and_flag():
     assigned = make_issue(labels=(Label("📍 Assigned"),))
-    assert claim(assigned, NOW) == Claim("captured", "marked assigned when captured")
-    assert claim(make_issue(comment_claim=True), NOW) == Claim("captured", "marked assigned when captured")
+    assert claim(assigned, NOW) == Claim("captured")
+    assert claim(make_issue(comment_claim=True), NOW) == Claim("captured")
+    assert claim_words(Claim("captured"), NOW) == "marked assigned when captured"
+
+
+def test_comments_github_did_not_return_leave_the_claim_unknown_not_free():
+    unread = make_issue(unread=("comments",))
+    assert claim(unread, NOW) == Claim("unknown")
+    assert "could not be checked" in claim_words(Claim("unknown"), NOW)
 
 
 def test_read_comments_supersede_the_captured_flag():
@@ -217,7 +229,7 @@ def test_median_first_maintainer_answer_and_share():
                                  answered_after(80, 4), unanswered(5), unanswered(6)))
     assert (got.sample, got.answered, got.median, got.last_push) == (6, 4, timedelta(hours=40), "2026-08-01T00:00:00Z")
     assert got.share == pytest.approx(4 / 6)
-    assert got.badge == "usually answers within 2 days"
+    assert got.measured and badge(got) == "usually answers within 2 days"
 
 
 def test_only_maintainers_answer():
@@ -252,8 +264,9 @@ def test_comments_without_a_count_are_trusted():
 
 def test_small_sample_has_no_badge():
     issues = [answered_after(2, n) for n in range(MIN_SAMPLE - 1)]
-    assert responsiveness(repo_of(*issues)).badge == ""
-    assert responsiveness(repo_of(*issues, answered_after(2, 99))).badge == "usually answers within a day"
+    assert not responsiveness(repo_of(*issues)).measured
+    enough = responsiveness(repo_of(*issues, answered_after(2, 99)))
+    assert enough.measured and badge(enough) == "usually answers within a day"
 
 
 @pytest.mark.parametrize("hours, words", [
@@ -262,12 +275,12 @@ def test_small_sample_has_no_badge():
 ])
 def test_badge_words(hours, words):
     got = Responsiveness("o/r", sample=MIN_SAMPLE, answered=MIN_SAMPLE, median=timedelta(hours=hours))
-    assert got.badge == f"usually answers {words}"
+    assert badge(got) == f"usually answers {words}"
 
 
 def test_mostly_unanswered_says_so_instead_of_usually():
     got = Responsiveness("o/r", sample=6, answered=2, median=timedelta(hours=3))
-    assert got.badge == "answered 2 of 6 recent issues"
+    assert badge(got) == "answered 2 of 6 recent issues"
 
 
 def test_responsive_projects_first():
@@ -282,7 +295,7 @@ def test_responsive_projects_first():
 
 def test_empty_repo():
     got = responsiveness(repo_of())
-    assert (got.sample, got.answered, got.median, got.share, got.badge) == (0, 0, None, None, "")
+    assert (got.sample, got.answered, got.median, got.share, got.measured) == (0, 0, None, None, False)
 
 
 # --- the rules on real comments ------------------------------------------------------------------
@@ -298,7 +311,7 @@ def test_real_comment_set_is_well_formed():
     assert len(rows) >= 100
     assert len({(r["url"], r["text"]) for r in rows}) == len(rows)
     for row in rows:
-        assert set(row) == {"url", "repo", "author_association", "text", "label"}
+        assert set(row) == {"url", "repo", "author_association", "text", "label", "lang", "kind"}
         assert row["label"] in ("claim", "release", "neither")
         assert row["url"].startswith(f"https://github.com/{row['repo']}/")
     assert {r["label"] for r in rows} == {"claim", "release", "neither"}

@@ -188,15 +188,6 @@ def test_parse_record_says_where_and_what(text, col, words):
     assert words in caught.value.message
 
 
-def test_find_source_prefers_the_repo_then_its_org_unless_excluded():
-    own = Source(repo="hackforla/website", cause="civic-tech")
-    org = Source(repo="hackforla", cause="civic-tech", is_org=True, exclude=("ballotnav",))
-    assert c.find_source((org, own), "HackForLA/Website") is own
-    assert c.find_source((org, own), "hackforla/311-data") is org
-    assert c.find_source((org, own), "hackforla/ballotnav") is None
-    assert c.find_source((), "a/b") is None
-
-
 def test_hyphenated_title_words_count_by_their_parts():
     result = c.classify(issue("refactor(aws-sdk): migrate to v3"), repo("TypeScript"))
     assert result.skills == (B,) and "`aws`" in result.reasons[0]

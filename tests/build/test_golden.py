@@ -13,9 +13,9 @@ import shutil
 from pathlib import Path
 
 from generator import cli
-from tests.helpers import ROOT, read_tree
+from tests.helpers import ROOT, TESTS, read_tree
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN = TESTS / "golden"
 THEME_STATIC = ROOT / "themes" / "default" / "static"
 
 

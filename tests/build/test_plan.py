@@ -91,7 +91,7 @@ def test_facets_health_api_and_special_pages(tmp_path):
     sources, snap = write_world(tmp_path, world, causes={"octo/front": "voting", "octo/gone": "housing"})
     data = snapshot_format.loads(snap.read_bytes())
     gone = Repo("octo/gone", "https://github.com/octo/gone", source="octo/gone", state=RepoState.MISSING,
-                state_detail="repository not found", state_since="2026-08-07T00:00:00Z")
+                state_since="2026-08-07T00:00:00Z")
     snap.write_bytes(snapshot_format.dumps(Snapshot(data.captured_at, (data.repos[0], gone))))
     out = tmp_path / "site"
     assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
@@ -107,7 +107,7 @@ def test_facets_health_api_and_special_pages(tmp_path):
     assert "Taken one" in repo and "assigned to @alice" in repo
     health = tree["health/index.html"].decode()
     assert health.index("octo/gone") < health.index("octo/front")
-    assert "missing: repository not found" in health
+    assert "missing: not found: deleted, private or misspelt" in health
     api = json.loads(tree["api/issues.json"])
     assert [(i["number"], i["skills"], i["effort"]) for i in api["issues"]] == [(1, ["frontend"], "medium")]
     for name in ("404.html", "sitemap.xml", "robots.txt", "about/index.html", "static/style.css"):

@@ -15,11 +15,12 @@ import pytest
 from fake_github import FakeComment, world
 
 from generator.build import claims
+from generator.build.render.html import claim_words
 from generator import cli
 from generator.core import snapshot
 from generator.core.dates import parse_time
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import takeable as bench  # noqa: E402
 
@@ -94,7 +95,7 @@ def test_the_site_lists_exactly_what_the_judgement_leaves_free(built):
     now = parse_time(written.captured_at)
     verdicts = {(r.name_with_owner.lower(), i.number): claims.claim(i, now) for r in written.repos for i in r.issues}
     assert {k for k, v in verdicts.items() if v is None} == shows.places["api/issues.json"] == shows.takeable()
-    assert {k: v.reason for k, v in verdicts.items() if v} == shows.claimed
+    assert {k: claim_words(v, now) for k, v in verdicts.items() if v} == shows.claimed
     assert any(v and v.kind == "comment" for v in verdicts.values())
 
 

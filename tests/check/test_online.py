@@ -21,7 +21,7 @@ from generator.check import report as check_report
 from generator import cli
 from generator.core.records import Source
 
-CASES = Path(__file__).parent / "data" / "online"
+CASES = Path(__file__).resolve().parents[1] / "data" / "online"
 
 
 def build_world(fake, world: dict) -> None:
@@ -114,7 +114,7 @@ def test_one_failing_repo_does_not_sink_the_report(fake_github, online, capsys):
     finally:
         path.unlink()
     assert code == cli.EXIT_OK
-    assert "Could not be checked: `GitHub answered with errors several times in a row`" in out
+    assert "Could not be checked: `GitHub answered 502 " in out
     assert "| `move-coop/parsons` | 5 | ✅ ready | 2 |" in out
 
 
@@ -123,16 +123,6 @@ def test_refused_token_is_a_failure(fake_github, online, capsys, monkeypatch):
     fake_github.add_repo("move-coop/parsons")
     code, _, err = online(capsys, "--online", "--sources", str(CASES / "clean" / "sources.yaml"))
     assert code == cli.EXIT_FAILURE and "GitHub refused the token" in err
-
-
-@pytest.mark.parametrize(("text", "span"), [
-    ("plain", "`plain`"),
-    ("a `tick`", "`` a `tick` ``"),
-    ("``x``", "``` ``x`` ```"),
-    ("line\nbreak", "`line break`"),
-])
-def test_code_spans_cannot_be_broken_out_of(text, span):
-    assert check_report._code(text) == span
 
 
 def test_report_is_deterministic_whatever_the_order_of_findings():

@@ -96,8 +96,8 @@ def test_job_summary_under_github_actions(tree, monkeypatch):
     text = summary.read_text()
     assert text.startswith("# Earlier step\n## Fetch")
     assert "| ok | 1 |" in text and "| missing | 1 |" in text and "| stale | 0 |" in text
-    assert "| skill area | issues |" in text and "points spent" in text
-    assert "- civic/gone (missing)" in text
+    assert "points spent" in text
+    assert "| `civic/gone` | missing | `not found:" in text
 
 
 def test_refused_token_fails_without_touching_the_snapshot(tree, monkeypatch, capsys):

@@ -1,4 +1,4 @@
-"""generator.github over the fake: settings, partial errors, retries, budgets, the cache; and the fake's fidelity."""
+"""The GraphQL client over the fake: settings, partial errors, retries, budgets, the cache; and the fake's fidelity."""
 
 from __future__ import annotations
 
@@ -9,19 +9,33 @@ from pathlib import Path
 import github as pygithub
 import pytest
 import requests
+from fake_github import FakeComment
 from fake_github.graphql_api import query_cost
 from graphql import parse
 
 from generator.core.errors import FetchError
-from generator.fetch.passes import BudgetExhausted, Client, GitHub, QueryRejected, Settings, Unauthorized, run_parts
-from generator.fetch.queries import Part, Target
+from generator.core.github import Settings
+from generator.fetch.client import (
+    Answer,
+    BudgetExhausted,
+    Client,
+    Failure,
+    FieldError,
+    Limits,
+    Part,
+    QueryRejected,
+    Unauthorized,
+    run_parts,
+)
+from generator.fetch.passes import Passes
+from generator.fetch.queries import Target
 from tests.conftest import TOKEN
 
 FAST = {"retries": 2, "backoff": 0.0, "max_wait": 2.0, "timeout": 5}
 
 
-def client(env, **overrides) -> Client:
-    return Client(Settings.from_env(env, **{**FAST, **overrides}))
+def client(env, limits: Limits = Limits(), **overrides) -> Client:
+    return Client(Settings.from_env(env, **{**FAST, **overrides}), limits)
 
 
 def repo_part(key: str, owner: str, name: str) -> Part:
@@ -89,14 +103,29 @@ def test_one_missing_repo_does_not_lose_its_batch(fake_github, github_env):
     with pytest.raises(pygithub.GithubException):
         requester.graphql_query("query {\n" + "\n".join(p.selection for p in parts) + "\n}", {})
     answers = run_parts(client(github_env), parts)
-    assert answers == {"r0": ({"nameWithOwner": "real/one"}, ""), "r1": (None, "NOT_FOUND")}
+    assert answers == {"r0": Answer({"nameWithOwner": "real/one"}), "r1": Answer(failure=Failure("NOT_FOUND", True))}
+
+
+def test_errors_that_come_with_data_are_kept_with_the_part_they_concern(fake_github, github_env):
+    fake_github.add_repo("real/one")
+    fake_github.add_issue("real/one", 1, "Fix it", labels=("good first issue",),
+                          comments=[FakeComment("ana", "2026-10-01T00:00:00Z", "I'd like this", "NONE")])
+    fake_github.refuse("IssueComment.authorAssociation")
+    part = Part(key="r0", alias="r0", declarations="", variables={}, requests=1,
+                selection='  r0: repository(owner: "real", name: "one") { issues(first: 1) { nodes { number '
+                "comments(first: 1) { nodes { body authorAssociation } } } } }")
+    answer = run_parts(client(github_env), [part])["r0"]
+    assert answer.data == {"issues": {"nodes": [{"number": 1, "comments": {"nodes": [None]}}]}}
+    assert [(e.field, e.path[:3]) for e in answer.errors] == [
+        ("issues.nodes.comments.nodes.authorAssociation", ("issues", "nodes", 0))]
+    assert isinstance(answer.errors[0], FieldError)
 
 
 def test_server_errors_are_retried_by_pygithubs_retry(fake_github, github_env):
     fake_github.add_repo("real/one")
     fake_github.inject("status", times=2, status=502)
     answers = run_parts(client(github_env), [repo_part("r0", "real", "one")])
-    assert answers["r0"] == ({"nameWithOwner": "real/one"}, "")
+    assert answers["r0"] == Answer({"nameWithOwner": "real/one"})
     assert [e.status for e in fake_github.log] == [502, 502, 200]
 
 
@@ -114,7 +143,7 @@ def test_a_short_secondary_limit_is_waited_out(fake_github, github_env):
     fake_github.inject("secondary", times=1, retry_after=1)
     started = time.monotonic()
     answers = run_parts(client(github_env), [repo_part("r0", "real", "one")])
-    assert answers["r0"] == ({"nameWithOwner": "real/one"}, "")
+    assert answers["r0"] == Answer({"nameWithOwner": "real/one"})
     assert time.monotonic() - started >= 1 and [e.status for e in fake_github.log] == [403, 200]
 
 
@@ -126,7 +155,7 @@ def test_bad_token_is_fatal(fake_github, github_env):
 def test_budget_read_from_responses_and_enforced(fake_github, github_env):
     fake_github.add_repo("real/one")
     fake_github.buckets["graphql"]["limit"] = 100
-    api = client(github_env, max_share=0.5)
+    api = client(github_env, Limits(max_share=0.5))
     run_parts(api, [repo_part("r0", "real", "one")])
     assert (api.stats.points, api.stats.remaining, api.stats.limit) == (1, 99, 100)
     with pytest.raises(BudgetExhausted, match="allowed share"):
@@ -135,7 +164,7 @@ def test_budget_read_from_responses_and_enforced(fake_github, github_env):
 
 def test_deadline_stops_new_requests(fake_github, github_env):
     clock = iter([0.0, 0.0, 1000.0])
-    api = Client(Settings.from_env(github_env, max_seconds=100, **FAST), clock=lambda: next(clock))
+    api = Client(Settings.from_env(github_env, **FAST), Limits(max_seconds=100), clock=lambda: next(clock))
     api.query("{ rateLimit { cost } }", {}, 1)
     with pytest.raises(FetchError, match="stopped after"):
         api.query("{ rateLimit { cost } }", {}, 1)
@@ -147,8 +176,9 @@ def test_http_cache_reuses_answers_and_never_stores_the_token(fake_github, githu
     fake_github.add_repo("real/one")
     cache = tmp_path / "http"
     for _ in range(2):
-        with GitHub(Settings.from_env(github_env, cache_path=str(cache), cache_ttl=600, **FAST)) as api:
-            api.census([Target("real", "one", ("good first issue",))])
+        api = client(github_env, cache_path=str(cache), cache_ttl=600)
+        Passes(api).census([Target("real", "one", ("good first issue",))])
+        api.close()
     assert fake_github.requests("graphql") == 1  # the second run was answered from the cache
     stored = Path(str(cache) + ".sqlite")
     assert stored.exists() and TOKEN.encode() not in stored.read_bytes()
@@ -159,8 +189,9 @@ def test_http_cache_reuses_answers_and_never_stores_the_token(fake_github, githu
 def test_without_ttl_graphql_is_not_cached(fake_github, github_env, tmp_path: Path):
     fake_github.add_repo("real/one")
     for _ in range(2):
-        with GitHub(Settings.from_env(github_env, cache_path=str(tmp_path / "http"), **FAST)) as api:
-            api.census([Target("real", "one", ("good first issue",))])
+        api = client(github_env, cache_path=str(tmp_path / "http"))
+        Passes(api).census([Target("real", "one", ("good first issue",))])
+        api.close()
     assert fake_github.requests("graphql") == 2
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from fake_github import FakeComment
 
+from generator import sources as sources_file
 from generator.core import snapshot
-from generator.fetch import fetch
-from generator.fetch.passes import GitHub, Settings
+from generator.core.github import Settings
 from generator.core.records import Capture, Issue, Repo, RepoState, Snapshot, Source
+from generator.fetch import FetchReport, Limits, collect
+from generator.fetch.client import Client
+from generator.fetch.passes import Passes
 
 LABELS = ("good first issue", "help wanted")
 NOW = "2026-12-01T12:00:00Z"
@@ -18,18 +21,32 @@ def source(repo: str, **fields) -> Source:
     return Source(repo=repo, cause="civic-tech", labels=fields.pop("labels", LABELS), **fields)
 
 
-def settings(env: dict, **overrides) -> Settings:
-    fast = {"retries": 2, "backoff": 0.0, "max_wait": 2.0, "timeout": 5, **overrides}
-    return Settings.from_env(env, **fast)
+LIMITS = {"max_share", "batch", "issue_cap", "max_seconds", "page_nodes"}
 
 
-def run(env, sources, previous=None, now=NOW, **overrides):
-    with GitHub(settings(env, **overrides)) as client:
-        return fetch(sources, previous, client, lambda: now)
+def run(env, sources, previous=None, now=NOW, **overrides) -> FetchReport:
+    """`collect` through a client on the fake, with the report `fetch` would return."""
+    fast = {"retries": 2, "backoff": 0.0, "max_wait": 2.0, "timeout": 5}
+    fast.update({k: v for k, v in overrides.items() if k not in LIMITS})
+    limits = Limits(**{k: v for k, v in overrides.items() if k in LIMITS})
+    client = Client(Settings.from_env(env, **fast), limits)
+    passes = Passes(client)
+    try:
+        fresh = collect(sources, previous, passes, now)
+    finally:
+        client.close()
+    stats = client.stats
+    entries = sources_file.entries(tuple(sources), fresh)
+    return FetchReport(fresh, entries, stats.requests, stats.points, stats.remaining, passes.stopped)
 
 
 def by_name(result) -> dict[str, Repo]:
     return {r.name_with_owner: r for r in result.snapshot.repos}
+
+
+def said(result) -> dict[str, str]:
+    """What the report says of each repo not in the OK state."""
+    return {n.name: n.detail for n in result.notices()}
 
 
 @pytest.fixture
@@ -64,14 +81,15 @@ SOURCES = [source(r, line=n) for n, r in enumerate(
 
 
 def test_every_entry_ends_with_a_state(world, github_env):
-    repos = by_name(run(github_env, SOURCES))
+    result = run(github_env, SOURCES)
+    repos = by_name(result)
     assert {name: r.state for name, r in repos.items()} == {
         "civic/app": RepoState.OK, "civic/old": RepoState.ARCHIVED, "civic/after": RepoState.RENAMED,
         "civic/closed": RepoState.ISSUES_DISABLED, "civic/quiet": RepoState.NO_LABELED_ISSUES,
         "civic/gone": RepoState.MISSING}
     assert repos["civic/old"].issues == () and repos["civic/quiet"].issues == ()
-    assert "change `repo: civic/before` to `repo: civic/after`" in repos["civic/after"].state_detail
-    assert "line 12" in repos["civic/after"].state_detail
+    assert "change `repo: civic/before` to `repo: civic/after`" in said(result)["civic/after"]
+    assert "line 12" in said(result)["civic/after"]
     assert [i.number for i in repos["civic/after"].issues] == [9]  # followed, still listed
     assert repos["civic/after"].source == "civic/before"
 
@@ -114,8 +132,9 @@ def test_one_failing_repo_keeps_its_previous_data_and_spares_its_batch(world, gi
     later = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-01T13:00:00Z")
     repos = by_name(later)
     app = repos["civic/app"]
-    assert app.state is RepoState.STALE and "HTTP 502" in app.state_detail
-    assert "2026-12-01T12:00:00Z" in app.state_detail and app.state_since == "2026-12-01T13:00:00Z"
+    assert app.state is RepoState.STALE and "HTTP 502" in app.error
+    assert app.issues_as_of == "2026-12-01T12:00:00Z" and app.state_since == "2026-12-01T13:00:00Z"
+    assert "issues as of 1 Dec 2026" in said(later)["civic/app"]
     assert [i.number for i in app.issues] == [1, 2, 5]  # the previous fetch's issues, not lost
     assert [i.number for i in repos["civic/after"].issues] == [9, 10]  # same batch, fetched fresh
     assert repos["civic/gone"].state is RepoState.MISSING
@@ -134,9 +153,10 @@ def test_stale_data_keeps_the_capture_it_came_from(world, github_env):
 
 def test_stale_without_previous_data_still_accounted_for(world, github_env):
     world.inject("status", times=1000, status=503, match='"quiet"')
-    repos = by_name(run(github_env, SOURCES))
+    result = run(github_env, SOURCES)
+    repos = by_name(result)
     assert repos["civic/quiet"].state is RepoState.STALE and repos["civic/quiet"].issues == ()
-    assert "never fetched before" in repos["civic/quiet"].state_detail
+    assert "never fetched before" in said(result)["civic/quiet"]
     assert repos["civic/app"].state is RepoState.OK
 
 
@@ -151,7 +171,7 @@ def test_transient_faults_are_retried_or_isolated(world, github_env, kind):
 def test_a_timeout_fails_the_request_not_the_run(world, github_env):
     world.inject("timeout", times=1000, delay=3.0, match='"closed"')
     repos = by_name(run(github_env, [source("civic/app"), source("civic/closed")], timeout=2, retries=0))
-    assert repos["civic/closed"].state is RepoState.STALE and "Timeout" in repos["civic/closed"].state_detail
+    assert repos["civic/closed"].state is RepoState.STALE and "Timeout" in repos["civic/closed"].error
     assert repos["civic/app"].state is RepoState.OK
 
 
@@ -160,15 +180,16 @@ def test_budget_share_stops_before_overspending(world, github_env):
     result = run(github_env, SOURCES, max_share=0.1)  # 1 point allowed: the census, then stop
     repos = by_name(result)
     assert result.points <= 1
-    assert repos["civic/app"].state is RepoState.STALE and "allowed share" in repos["civic/app"].state_detail
+    assert repos["civic/app"].state is RepoState.STALE and "allowed share" in repos["civic/app"].error
     assert repos["civic/gone"].state is RepoState.MISSING  # what the census learned is kept
+    assert "allowed share" in result.stopped
 
 
 def test_spent_budget_is_reported_not_hung_on(world, github_env):
     world.exhaust("graphql")
     result = run(github_env, SOURCES)
     assert {r.state for r in result.snapshot.repos} == {RepoState.STALE}
-    assert "rate limit" in result.snapshot.repos[0].state_detail
+    assert "rate limit" in result.snapshot.repos[0].error
 
 
 def test_pagination_up_to_the_cap(fake_github, github_env):
@@ -179,11 +200,13 @@ def test_pagination_up_to_the_cap(fake_github, github_env):
                               f"{number % 60:02d}Z")
     result = run(github_env, [source("big/repo")], issue_cap=1000)
     assert [i.number for i in result.snapshot.repos[0].issues] == list(range(1, 251))
-    assert result.snapshot.repos[0].state_detail == ""
+    assert result.snapshot.repos[0].labeled_total is None
     capped = run(github_env, [source("big/repo")], issue_cap=120)
-    assert len(capped.snapshot.repos[0].issues) == 120
-    assert capped.snapshot.repos[0].state_detail == ("listing 120 of its 250 labeled open issues "
-                                                     "(unassigned first, oldest first)")
+    assert len(capped.snapshot.repos[0].issues) == 120 and capped.snapshot.repos[0].labeled_total == 250
+    assert said(capped) == {}  # the repo is fine: the cut is said on its page, not as a problem
+    from generator.core.states import detail
+    assert detail(capped.snapshot.repos[0], None) == ("listing 120 of its 250 labeled open issues "
+                                                      "(unassigned first, oldest first)")
     mixed = run(github_env, [source("big/repo")], issue_cap=230).snapshot.repos[0].issues
     assert len(mixed) == 230 and sum(1 for i in mixed if i.assignees) == 5  # 225 unassigned, then 5 assigned
 
@@ -231,7 +254,7 @@ def test_previous_state_since_kept_for_stale_repos(world, github_env):
     third = run(github_env, SOURCES, previous=second.snapshot, now="2026-12-03T00:00:00Z")
     app = by_name(third)["civic/app"]
     assert app.state_since == "2026-12-02T00:00:00Z"
-    assert app.state_detail.endswith("issues as of 2026-12-01T12:00:00Z")  # the last good fetch, not the last run
+    assert app.issues_as_of == "2026-12-01T12:00:00Z"  # the last good fetch, not the last run
     assert [i.number for i in app.issues] == [1, 2, 5]
 
 
@@ -239,7 +262,7 @@ def test_a_budget_stop_mid_census_keeps_what_was_learned(world, github_env):
     world.buckets["graphql"]["limit"] = 10
     repos = by_name(run(github_env, SOURCES, max_share=0.1, batch=2))  # room for the first census query only
     assert repos["civic/old"].state is RepoState.ARCHIVED  # learned by the first query
-    assert repos["civic/quiet"].state is RepoState.STALE and "allowed share" in repos["civic/quiet"].state_detail
+    assert repos["civic/quiet"].state is RepoState.STALE and "allowed share" in repos["civic/quiet"].error
     assert len(repos) == len(SOURCES)
 
 
@@ -258,7 +281,7 @@ def test_a_whole_outage_ends_the_run_quickly(world, github_env):
     world.inject("status", times=10_000, status=503)
     result = run(github_env, SOURCES, retries=0)
     assert {r.state for r in result.snapshot.repos} == {RepoState.STALE}
-    assert "in a row failed" in by_name(result)["civic/quiet"].state_detail
+    assert "in a row failed" in by_name(result)["civic/quiet"].error
     assert world.requests() < 15
 
 
@@ -274,5 +297,18 @@ def test_linked_pull_requests_found_past_one_page_of_search(fake_github, github_
 def test_a_failed_linked_pr_search_marks_the_repo_stale_rather_than_guessing(world, github_env):
     world.inject("status", times=1000, status=502, match="linked:pr")
     repos = by_name(run(github_env, SOURCES, retries=0))
-    assert repos["civic/app"].state is RepoState.STALE and "linked pull requests" in repos["civic/app"].state_detail
+    assert repos["civic/app"].state is RepoState.STALE and "linked pull requests" in repos["civic/app"].error
     assert repos["civic/old"].state is RepoState.ARCHIVED
+
+
+def test_a_refused_comment_field_marks_the_repo_partial_never_ok(world, github_env):
+    world.refuse("IssueComment.authorAssociation")
+    result = run(github_env, SOURCES)
+    app = by_name(result)["civic/app"]
+    assert app.state is RepoState.PARTIAL
+    assert "issues.nodes.comments.nodes.authorAssociation" in app.error and "not accessible" in app.error
+    fixed = {i.number: i for i in app.issues}
+    assert fixed[1].unread == ("comments",) and fixed[1].comments == ()  # the lost comments are not pretended
+    assert fixed[5].unread == ()  # no comments, nothing lost
+    assert any("civic/app is partial" in line for line in result.annotations())
+    assert "| partial | 1 |" in result.summary_markdown()

@@ -13,9 +13,9 @@ from generator import sources
 from generator.sources import schema as sources_schema
 from generator.core.records import Effort, SkillArea
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SCHEMA_FILE = ROOT / "sources.schema.json"
-CASES = Path(__file__).parent / "data" / "sources"
+CASES = ROOT / "tests" / "data" / "sources"
 # Problems no JSON Schema can state: repeats (case-insensitive or lost by YAML→JSON), org coverage,
 # a rule across `defaults` and entries, and files that are not YAML at all.
 LOADER_ONLY = {"17-duplicate-case.yaml", "18-covered-by-org.yaml", "25-duplicate-key.yaml",

@@ -8,7 +8,7 @@ from generator import cli
 from generator.core import errors
 from generator import sources
 
-CASES_DIR = Path(__file__).parent / "data" / "sources"
+CASES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
 CAUSES = ", ".join(sources.CAUSES)
 
 # file → [(line, col, message)], in the order reported. Messages are what a maintainer reads: keep the fix.

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Mapping
 from functools import partial
@@ -10,6 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ...core.text import json_bytes
 from ..plan import Card, Site
 from .feeds import render_feed
 from .filter_index import filter_files
@@ -117,9 +117,7 @@ def _api(site: Site) -> bytes:
         "issues": [_api_issue(card) for card in home.cards],
     }
     # Compact: the indented form runs Python's slow encoder (0.6 s at 20,000 issues, against 0.1 s).
-    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    # "<" as \u003c: the same JSON to a parser, but never markup if a page or a sniffing browser embeds it.
-    return (text.replace("<", "\\u003c") + "\n").encode()
+    return json_bytes(document)
 
 
 def _api_issue(card: Card) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from ...core.dates import parse_time
+from ...core.dates import stamp as _stamp
 from ..plan import Card, Feed
 from .html import Links, github_url
 
@@ -65,11 +65,6 @@ def _entry(root: ET.Element, card: Card, fallback: str) -> None:
 
 def _entry_time(card: Card) -> str:
     return _stamp(card.issue.updated or card.issue.created)
-
-
-def _stamp(value: str) -> str:
-    parsed = parse_time(value)
-    return parsed.strftime("%Y-%m-%dT%H:%M:%SZ") if parsed else ""
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> None:

@@ -29,13 +29,12 @@ stranger's and stays text: the script puts it in the page with textContent only,
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 
-from ...core.dates import parse_time
+from ...core.dates import iso, parse_time
+from ...core.text import json_bytes
 from ..plan import Card, Site, repo_path
-from .html import _iso as iso
-from .html import github_url, label_class
+from .html import badge, github_url, label_class
 
 VERSION = 3
 BLOCK = 1000
@@ -114,8 +113,7 @@ def _seconds(dates: list[str], asof: int, steps: bool) -> list:
 
 
 def _json(value) -> bytes:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c") + "\n").encode()
+    return json_bytes(value, sort_keys=False)
 
 
 def _add(card: Card, index: dict[str, list], shown: dict[str, list], repos: _Table, repo_rows: dict[str, int],
@@ -124,8 +122,8 @@ def _add(card: Card, index: dict[str, list], shown: dict[str, list], repos: _Tab
     repo = repo_rows.get(issue.repo)
     if repo is None:
         cause = item.source.cause if item.source else ""
-        repo = repo_rows[issue.repo] = repos((issue.repo, repo_path(issue.repo), cause, item.repo.language,
-                                              card.badge))
+        said = badge(card.answers) if card.answers else ""
+        repo = repo_rows[issue.repo] = repos((issue.repo, repo_path(issue.repo), cause, item.repo.language, said))
     index["repo"].append(repo)
     index["created"].append(iso(issue.created))
     index["updated"].append(iso(issue.updated))

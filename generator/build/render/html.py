@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
 
+from ...core import dates, states
 from ...core.errors import RenderError
-from ...core.dates import parse_time
-from ..plan import repo_path
+from ..claims import Claim, Responsiveness
+from ..plan import HealthRow, repo_path
 
 THEMES_DIR = Path(__file__).resolve().parents[3] / "themes"
 HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
@@ -59,10 +60,14 @@ def make_environment(chain: tuple[Path, ...], links: Links, now: datetime) -> En
     env.filters.update(
         github_url=github_url,
         label_class=label_class,
-        iso=lambda value: _iso(value),
+        iso=dates.iso,
         ago=lambda value: ago(value, now),
-        day=lambda value: (parse_time(value).strftime("%-d %b %Y") if parse_time(value) else ""),
-        duration=duration,
+        day=dates.day,
+        duration=dates.duration,
+        claim_words=lambda claim: claim_words(claim, now),
+        badge=badge,
+        health_detail=health_detail,
+        state_detail=states.detail,
     )
     return env
 
@@ -85,33 +90,35 @@ def label_class(color: str) -> str:
     return f"lc-{color.lower()}" if isinstance(color, str) and HEX_COLOR.match(color) else ""
 
 
-def _iso(value: str) -> str:
-    parsed = parse_time(value)
-    if parsed is None:
-        return ""
-    return parsed.strftime("%Y-%m-%d") if len(value) == 10 else parsed.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def ago(value: str, now: datetime) -> str:
     """"3 days ago" measured from the data's own time, so builds stay deterministic."""
-    then = parse_time(value)
-    if then is None:
-        return "date unknown"
-    days = (now - then).days
-    if days < 1:
-        return "today"
-    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
-        if days >= size:
-            count = days // size
-            return f"{count} {unit}{'s' if count != 1 else ''} ago"
-    return "today"
+    then = dates.parse_time(value)
+    return dates.ago(then, now) if then else "date unknown"
 
 
-def duration(wait: timedelta) -> str:
-    """A wait in the largest unit that fits: "3 hours", "2 days", "5 weeks"."""
-    hours = int(wait.total_seconds() // 3600)
-    for size, unit in ((24 * 7, "week"), (24, "day"), (1, "hour")):
-        if hours >= size:
-            count = hours // size
-            return f"{count} {unit}{'s' if count != 1 else ''}"
-    return "under an hour"
+def claim_words(claim: Claim, now: datetime) -> str:
+    """Why an issue is taken, as a card says it: "assigned to @x", "PR #12 open"."""
+    if claim.kind == "assigned":
+        return "assigned to " + ", ".join(f"@{name}" for name in claim.by)
+    if claim.kind == "pull-request":
+        number = re.search(r"/pull/(\d+)", claim.link)
+        return f"PR #{number.group(1)} open" if number else "a pull request is open"
+    if claim.kind == "comment":
+        return f"claimed in a comment {ago(claim.since, now)}"
+    if claim.kind == "unknown":
+        return "GitHub did not return its comments, so a claim in them could not be checked"
+    return "marked assigned when captured"
+
+
+def badge(answers: Responsiveness) -> str:
+    """A card's short line on how quickly the project answers."""
+    if not answers.mostly_answered:
+        return f"answered {answers.answered} of {answers.sample} recent issues"
+    return f"usually answers {dates.within(answers.median)}"
+
+
+def health_detail(row: HealthRow) -> str:
+    """What an entry's state means, for the health page."""
+    if row.repo is None:
+        return "org entry not fetched yet" if row.source.is_org else ""
+    return states.detail(row.repo, row.source)

@@ -1,0 +1,86 @@
+"""The first stage of the build: every listed issue judged once — skills, effort, taken, stale —
+and every repo's answer times measured. What later stages show is decided from these verdicts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ..core.errors import InputError, SourcesError
+from ..core.records import Entry, Issue, Repo, Source
+from ..sources import owner_of
+from . import claims, classify
+from .claims import Claim, Responsiveness
+from .classify import Classification
+
+
+@dataclass(frozen=True)
+class Judged:
+    """An issue of a listed repo with every judgement the site needs."""
+
+    issue: Issue
+    repo: Repo
+    source: Source
+    classification: Classification
+    claim: Claim | None = None
+    """Why the issue is not free to take; None when it is."""
+    stale: bool = False
+    """No update for a year."""
+
+
+@dataclass(frozen=True)
+class Judgement:
+    now: datetime
+    """The clock the verdicts were made at: the data's own time, so builds repeat."""
+    issues: tuple[Judged, ...]
+    answers: dict[str, Responsiveness]
+    """How quickly each repo answers, by `Repo.key`."""
+
+
+def judge(entries: tuple[Entry, ...], now: datetime) -> Judgement:
+    """Judge every issue of every entry's repos at `now` (the snapshot's time, so builds repeat)."""
+    issues = []
+    answers = {}
+    for entry in entries:
+        for repo in entry.repos:
+            answers[repo.key] = claims.responsiveness(repo)
+            for issue in repo.issues:
+                issues.append(
+                    Judged(
+                        issue,
+                        repo,
+                        entry.source,
+                        classify.classify(issue, repo, entry.source),
+                        claims.claim(issue, now),
+                        claims.is_stale(issue, now),
+                    )
+                )
+    return Judgement(now, tuple(issues), answers)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of a JSONL file as `build.py classify` answers it: the verdict, or what is wrong."""
+
+    record: dict
+    problem: SourcesError | None = None
+
+
+def classify_file(path: str, found: tuple[Source, ...]) -> Iterator[Line]:
+    """Each non-blank line of a JSONL file of issues, classified; a bad line yields its problem instead."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: cannot read the file ({error}); give a UTF-8 JSONL file") from error
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            issue, repo = classify.parse_record(text, path, number)
+        except SourcesError as problem:
+            yield Line({"error": f"line {number}: {problem.message}"}, problem)
+            continue
+        verdict = classify.classify(issue, repo, owner_of(found, issue.repo))
+        yield Line(classify.to_record(verdict))
