@@ -43,16 +43,18 @@ SEED = 20260808
 BUDGET = {"build_s": 5.0, "growth": 2.2, "peak_mb": 300, "home_kb": 60, "js_kb": 20, "css_kb": 15}
 
 
-def real_world() -> tuple[Snapshot, dict[str, str]]:
-    """The embedded snapshot and each of its repos' cause from sources.yaml."""
-    real = snapshot_format.loads((ROOT / "data" / "snapshot.json").read_bytes())
-    causes = {s.key: s.cause for s in load_sources(str(ROOT / "sources.yaml"))}
+def real_world(model: Path = ROOT) -> tuple[Snapshot, dict[str, str]]:
+    """A snapshot of real issues (`model`/data/snapshot.json, or `model`/snapshot.json) and each repo's cause."""
+    path = model / "data" / "snapshot.json" if (model / "data").is_dir() else model / "snapshot.json"
+    real = snapshot_format.loads(path.read_bytes())
+    causes = {s.key: s.cause for s in load_sources(str(model / "sources.yaml"))}
     return real, causes
 
 
-def generate(issue_count: int, repo_count: int, folder: Path) -> tuple[Path, Path]:
-    """Write a sources.yaml and a snapshot of `issue_count` issues in `repo_count` repos shaped like the real ones."""
-    real, causes = real_world()
+def generate(issue_count: int, repo_count: int, folder: Path, model: Path = ROOT) -> tuple[Path, Path]:
+    """Write a sources.yaml and a snapshot of `issue_count` issues in `repo_count` repos shaped like the real
+    ones of `model` (the project by default; tests pass their frozen catalog)."""
+    real, causes = real_world(model)
     templates = [r for r in real.repos if r.issues]
     rng = random.Random(SEED)
     models = [templates[i % len(templates)] for i in range(repo_count)]

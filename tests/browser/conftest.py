@@ -1,6 +1,6 @@
 """One built site, one web server on 127.0.0.1 and one Chromium for every browser test of the session.
 
-The site is built from a world generated like bench/render.py's (real issues' titles, labels and dates on
+The site is built from a world generated like bench/render.py's (the frozen catalog's real titles, labels and dates on
 made-up `bench-…` repos, more issues than the home page shows) plus a repo of hostile issues, under the path
 prefix /shovel/ so the script's links are checked with a prefix too. Chromium is Debian's (/usr/bin/chromium,
 installed by .ci/run); Playwright never downloads a browser. Every request a page makes is checked: one that
@@ -26,7 +26,7 @@ from generator import cli
 from generator.core import snapshot as snapshot_format
 from generator.core.dates import parse_time
 from generator.core.records import Comment, Issue, Label, Repo, Snapshot
-from tests.helpers import ROOT
+from tests.helpers import CATALOG, ROOT
 
 # Debian's Chromium; SHOVEL_CHROMIUM names another Chromium-based browser (GitHub's runners ship Chrome).
 CHROMIUM = os.environ.get("SHOVEL_CHROMIUM", "/usr/bin/chromium")
@@ -114,7 +114,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 def built_site(tmp_path_factory):
     """The generated world built under /shovel/ and served on 127.0.0.1 for the whole session."""
     folder = tmp_path_factory.mktemp("browser-world")
-    sources, snapshot = _bench_module().generate(420, 30, folder)
+    sources, snapshot = _bench_module().generate(420, 30, folder, CATALOG)
     _hostile_world(sources, snapshot)
     _claims_world(sources, snapshot)
     served = folder / "www"

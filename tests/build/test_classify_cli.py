@@ -1,17 +1,17 @@
 """`python build.py classify --input FILE.jsonl`, driven as a maintainer would: a subprocess.
 
-The expected output sits beside the input in tests/data/classify/; regenerate it with
-    SHOVEL_REGEN_GOLDEN=1 .venv/bin/python -m pytest tests/test_classify_cli.py
+The expected output sits beside the input in tests/data/classify/; `pytest --regenerate` rewrites it.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.helpers import golden
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "classify"
@@ -28,16 +28,10 @@ def classify(path: Path, seed: str = "0") -> subprocess.CompletedProcess:
     return run("classify", "--input", str(path), "--sources", str(DATA / "sources.yaml"), seed=seed)
 
 
-def test_real_issues_come_out_as_expected_in_input_order():
+def test_real_issues_come_out_as_expected_in_input_order(regenerate):
     result = classify(DATA / "issues.jsonl")
     assert result.returncode == 0, result.stderr
-    expected_path = DATA / "expected.jsonl"
-    if os.environ.get("SHOVEL_REGEN_GOLDEN"):
-        expected_path.write_text(result.stdout, encoding="utf-8")
-    expected = expected_path.read_text(encoding="utf-8")
-    diff = "".join(difflib.unified_diff(expected.splitlines(True), result.stdout.splitlines(True),
-                                        "expected.jsonl", "actual"))
-    assert result.stdout == expected, diff
+    golden(DATA / "expected.jsonl", result.stdout, regenerate)
     inputs = (DATA / "issues.jsonl").read_text(encoding="utf-8").splitlines()
     outputs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(outputs) == len(inputs)

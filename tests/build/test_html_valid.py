@@ -11,7 +11,7 @@ import pytest
 
 from generator import cli
 from generator.core.records import Label
-from tests.helpers import issue, write_world
+from tests.helpers import CATALOG_ARGS, issue, write_world
 from tests.nu_checker import check
 
 PAGE_TYPES = ("index.html", "skills/*/index.html", "skills/*/*/index.html", "effort/*/index.html",
@@ -49,7 +49,7 @@ def checked(tmp_path_factory):
     """(files by group, errors by file) from one run of the checker."""
     folder = tmp_path_factory.mktemp("valid")
     real = folder / "real"
-    assert cli.main(["build", "--out", str(real), "--base-url", "/shovel-ready/", "-q"]) == 0
+    assert cli.main(["build", *CATALOG_ARGS, "--out", str(real), "--base-url", "/shovel-ready/", "-q"]) == 0
     hostile = hostile_site(folder / "hostile")
     broken = folder / "broken.html"
     broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><ul><div>not a list item</div></ul>")

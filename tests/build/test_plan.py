@@ -12,7 +12,7 @@ import pytest
 from generator import cli
 from generator.core import snapshot as snapshot_format
 from generator.core.records import Label, Repo, RepoState, Snapshot
-from tests.helpers import issue, read_tree, write_world
+from tests.helpers import CATALOG_ARGS, issue, read_tree, write_world
 
 
 class Refs(HTMLParser):
@@ -47,7 +47,7 @@ def internal_refs(tree: dict[str, bytes], base_url: str):
 @pytest.mark.parametrize("base_url", ["/", "/shovel-ready/", "https://owner.github.io/repo/"])
 def test_every_internal_link_resolves(tmp_path, base_url):
     out = tmp_path / "site"
-    assert cli.main(["build", "--out", str(out), "--base-url", base_url, "-q"]) == 0
+    assert cli.main(["build", *CATALOG_ARGS, "--out", str(out), "--base-url", base_url, "-q"]) == 0
     tree = read_tree(out)
     broken = []
     checked = 0
@@ -67,7 +67,7 @@ def test_every_internal_link_resolves(tmp_path, base_url):
 
 def test_every_feed_parses_cleanly_and_is_discoverable(tmp_path):
     out = tmp_path / "site"
-    assert cli.main(["build", "--out", str(out), "-q"]) == 0
+    assert cli.main(["build", *CATALOG_ARGS, "--out", str(out), "-q"]) == 0
     tree = read_tree(out)
     feeds = [name for name in tree if name.endswith(".atom")]
     assert len(feeds) > 50

@@ -10,7 +10,7 @@ import pytest
 from generator import cli
 from generator.core.errors import WriteError
 from generator.build.write import write_tree
-from tests.helpers import read_tree
+from tests.helpers import CATALOG_ARGS, read_tree
 
 FILES = {f"pages/{n:03d}/index.html": f"page {n}\n".encode() for n in range(40)} | {"index.html": b"home\n"}
 
@@ -59,5 +59,5 @@ def test_paths_outside_the_site_are_refused(tmp_path, name):
 
 def test_one_and_two_build_processes_give_the_same_bytes(tmp_path):
     for jobs in ("1", "2"):
-        assert cli.main(["build", "--out", str(tmp_path / jobs), "--jobs", jobs, "-q"]) == 0
+        assert cli.main(["build", *CATALOG_ARGS, "--out", str(tmp_path / jobs), "--jobs", jobs, "-q"]) == 0
     assert read_tree(tmp_path / "1") == read_tree(tmp_path / "2")

@@ -3,13 +3,12 @@
 Each folder of tests/data/online/ holds world.yaml (what the fake GitHub knows), sources.yaml (the entry
 under review) and expected.md (the PR comment). On a difference the test prints a diff; after an intended
 change, regenerate with
-    SHOVEL_REGENERATE=1 .venv/bin/python -m pytest tests/test_sources_online.py
+    .venv/bin/python -m pytest tests/check/test_online.py --regenerate
 and review the diff of tests/data/online/ before committing it.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import subprocess
 from pathlib import Path
@@ -17,9 +16,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import report as check_report
 from generator import cli
+from generator.check import report as check_report
 from generator.core.records import Source
+from tests.helpers import golden
 
 CASES = Path(__file__).resolve().parents[1] / "data" / "online"
 
@@ -55,19 +55,12 @@ def online(fake_github, github_env, monkeypatch):
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
-def test_online_report_golden(case, fake_github, online, capsys):
+def test_online_report_golden(case, fake_github, online, capsys, regenerate):
     folder = CASES / case
     build_world(fake_github, yaml.safe_load((folder / "world.yaml").read_text()))
     code, out, err = online(capsys, "--online", "--sources", str(folder / "sources.yaml"))
     assert code == (cli.EXIT_BAD_INPUT if case == "invalid-file" else cli.EXIT_OK), err
-    expected_file = folder / "expected.md"
-    if os.environ.get("SHOVEL_REGENERATE") == "1":
-        expected_file.write_text(out)
-    expected = expected_file.read_text()
-    if out != expected:
-        diff = difflib.unified_diff(expected.splitlines(), out.splitlines(), f"{case}/expected.md", "actual",
-                                    lineterm="")
-        pytest.fail("\n".join(diff))
+    golden(folder / "expected.md", out, regenerate)
 
 
 def test_strict_fails_on_warnings_only(fake_github, online, capsys):
