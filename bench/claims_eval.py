@@ -27,7 +27,9 @@ LABELS = ("claim", "release", "neither")
 
 def load(path: Path) -> list[dict]:
     """The labeled comments, one JSON object a line."""
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def predict(row: dict) -> str:
@@ -41,7 +43,9 @@ def confusion(rows: list[dict]) -> Counter:
 
 
 def precision_recall(table: Counter, label: str) -> tuple[float, float]:
-    """Precision and recall of one label from a confusion table (1.0 when nothing was predicted/present)."""
+    """Precision and recall of one label from a confusion table (1.0 when nothing was
+    predicted/present).
+    """
     true_pos = table[(label, label)]
     predicted = sum(n for (_, p), n in table.items() if p == label)
     actual = sum(n for (g, _), n in table.items() if g == label)
@@ -66,7 +70,10 @@ def main(argv: list[str] | None = None) -> int:
 def report(rows: list[dict], errors: bool) -> None:
     """Print one set's confusion table and figures."""
     table = confusion(rows)
-    print(f"{len(rows)} comments: " + ", ".join(f"{sum(r['label'] == k for r in rows)} {k}" for k in LABELS))
+    print(
+        f"{len(rows)} comments: "
+        + ", ".join(f"{sum(r['label'] == k for r in rows)} {k}" for k in LABELS)
+    )
     print()
     print(f"{'gold / predicted':<18}" + "".join(f"{k:>10}" for k in LABELS))
     for gold in LABELS:

@@ -2,11 +2,16 @@
 
     .venv/bin/python bench/fetch.py [--repos 1000] [--latency 0.3] [--threads 16]
 
-The fake runs in its own process with `--latency` seconds before every answer. Ours is the real CLI in a
-child process (so its peak RSS is its own); the baseline is `get_repo`, `get_labels` and `get_issues(labels=
-[label], state="open")` per label per repo, the way most aggregators fetch, run on `--threads` threads so it
-ends in minutes rather than half an hour (its request count, not its wall time, is the point). Points are what
-the Actions token's 1,000 an hour runs out of: GraphQL points for ours, one per request for REST. The floor
+The fake runs in its own process with `--latency` seconds before every answer. Ours is the real CLI
+in a
+child process (so its peak RSS is its own); the baseline is `get_repo`, `get_labels` and
+`get_issues(labels=
+[label], state="open")` per label per repo, the way most aggregators fetch, run on `--threads`
+threads so it
+ends in minutes rather than half an hour (its request count, not its wall time, is the point).
+Points are what
+the Actions token's 1,000 an hour runs out of: GraphQL points for ours, one per request for REST.
+The floor
 is ceil(labeled open issues / 100) + ceil(repos / 100), as in issue 4.
 """
 
@@ -34,14 +39,30 @@ from generator.core import snapshot  # noqa: E402
 
 
 def start_fake(repos: int, latency: float, seed: int):
-    process = subprocess.Popen([sys.executable, "-m", "fake_github", "--repos", str(repos), "--latency",
-                                str(latency), "--seed", str(seed)], cwd=ROOT / "tests", stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "fake_github",
+            "--repos",
+            str(repos),
+            "--latency",
+            str(latency),
+            "--seed",
+            str(seed),
+        ],
+        cwd=ROOT / "tests",
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     return process, json.loads(process.stdout.readline())
 
 
 def counters(info: dict, reset: bool = False) -> dict:
-    with urllib.request.urlopen(info["url"] + ("/_fake/reset" if reset else "/_fake/stats"), timeout=10) as answer:
+    with urllib.request.urlopen(
+        info["url"] + ("/_fake/reset" if reset else "/_fake/stats"), timeout=10
+    ) as answer:
         return json.loads(answer.read())
 
 
@@ -55,13 +76,31 @@ def sources_yaml(specs) -> str:
 
 def run_ours(info: dict, specs, workdir: Path) -> dict:
     (workdir / "sources.yaml").write_text(sources_yaml(specs))
-    env = {**os.environ, "GITHUB_TOKEN": info["token"], "GITHUB_API_URL": info["url"],
-           "GITHUB_GRAPHQL_URL": info["graphql_url"]}
+    env = {
+        **os.environ,
+        "GITHUB_TOKEN": info["token"],
+        "GITHUB_API_URL": info["url"],
+        "GITHUB_GRAPHQL_URL": info["graphql_url"],
+    }
     env.pop("GITHUB_STEP_SUMMARY", None)
     counters(info, reset=True)
     started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "fetch", "-q", "--max-failed", "1",
-                              "--sources", "sources.yaml", "--snapshot", "snapshot.json"], cwd=workdir, env=env)
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "fetch",
+            "-q",
+            "--max-failed",
+            "1",
+            "--sources",
+            "sources.yaml",
+            "--snapshot",
+            "snapshot.json",
+        ],
+        cwd=workdir,
+        env=env,
+    )
     _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
@@ -72,13 +111,26 @@ def run_ours(info: dict, specs, workdir: Path) -> dict:
     states: dict[str, int] = {}
     for repo in written.repos:
         states[repo.state.value] = states.get(repo.state.value, 0) + 1
-    return {"requests": spent["graphql"] + spent["core"], "points": spent["points"], "wall": wall,
-            "peak_rss_mb": usage.ru_maxrss / 1024, "found": got, "states": states, "snapshot": written}
+    return {
+        "requests": spent["graphql"] + spent["core"],
+        "points": spent["points"],
+        "wall": wall,
+        "peak_rss_mb": usage.ru_maxrss / 1024,
+        "found": got,
+        "states": states,
+        "snapshot": written,
+    }
 
 
 def run_naive(info: dict, specs, threads: int) -> dict:
-    client = github.Github(auth=github.Auth.Token(info["token"]), base_url=info["url"], per_page=100,
-                           pool_size=threads, seconds_between_requests=None, timeout=60)
+    client = github.Github(
+        auth=github.Auth.Token(info["token"]),
+        base_url=info["url"],
+        per_page=100,
+        pool_size=threads,
+        seconds_between_requests=None,
+        timeout=60,
+    )
 
     def one(spec) -> tuple[str, set[int] | None]:
         try:
@@ -101,8 +153,12 @@ def run_naive(info: dict, specs, threads: int) -> dict:
         found = dict(pool.map(one, specs))
     wall = time.perf_counter() - started
     spent = counters(info)
-    return {"requests": spent["graphql"] + spent["core"], "points": spent["core"], "wall": wall,
-            "found": {k: v or set() for k, v in found.items()}}
+    return {
+        "requests": spent["graphql"] + spent["core"],
+        "points": spent["core"],
+        "wall": wall,
+        "found": {k: v or set() for k, v in found.items()},
+    }
 
 
 SEARCH_FIELDS = """... on Issue { number repository { nameWithOwner isArchived } title url createdAt updatedAt
@@ -117,23 +173,38 @@ def run_search(info: dict, specs, per_search: int = 25) -> dict:
     from generator.fetch.passes import Client, Settings, run_parts
     from generator.fetch.queries import Part, search_text
 
-    client = Client(Settings.from_env({"GITHUB_TOKEN": info["token"], "GITHUB_API_URL": info["url"]}))
+    client = Client(
+        Settings.from_env({"GITHUB_TOKEN": info["token"], "GITHUB_API_URL": info["url"]})
+    )
     groups: dict = {}
     for spec in specs:
         groups.setdefault(spec.labels, []).append(spec.name)
-    pending = [(search_text(names[i:i + per_search], labels).replace(" linked:pr", ""), None)
-               for labels, names in groups.items() for i in range(0, len(names), per_search)]
+    pending = [
+        (search_text(names[i : i + per_search], labels).replace(" linked:pr", ""), None)
+        for labels, names in groups.items()
+        for i in range(0, len(names), per_search)
+    ]
     found: dict[str, set[int]] = {}
     archived_listed = 0
     counters(info, reset=True)
     started = time.perf_counter()
     while pending:
-        batch, pending = pending[:5], pending[5:]  # 5 searches x 100 nodes = the 500 nodes ours puts in a query
-        parts = [Part(key=i, alias=f"s{i}", declarations=f"$q{i}: String!, $c{i}: String",
-                      variables={f"q{i}": text, f"c{i}": cursor}, requests=1 + 100 * 4,
-                      selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: 100, after: $c{i}) "
-                      f"{{ pageInfo {{ hasNextPage endCursor }} nodes {{ {SEARCH_FIELDS} }} }}")
-                 for i, (text, cursor) in enumerate(batch)]
+        batch, pending = (
+            pending[:5],
+            pending[5:],
+        )  # 5 searches x 100 nodes = the 500 nodes ours puts in a query
+        parts = [
+            Part(
+                key=i,
+                alias=f"s{i}",
+                declarations=f"$q{i}: String!, $c{i}: String",
+                variables={f"q{i}": text, f"c{i}": cursor},
+                requests=1 + 100 * 4,
+                selection=f"  s{i}: search(query: $q{i}, type: ISSUE, first: 100, after: $c{i}) "
+                f"{{ pageInfo {{ hasNextPage endCursor }} nodes {{ {SEARCH_FIELDS} }} }}",
+            )
+            for i, (text, cursor) in enumerate(batch)
+        ]
         for i, (data, _) in run_parts(client, parts).items():
             for node in data["nodes"]:
                 found.setdefault(node["repository"]["nameWithOwner"], set()).add(node["number"])
@@ -144,12 +215,19 @@ def run_search(info: dict, specs, per_search: int = 25) -> dict:
     client.close()
     spent = counters(info)
     by_listed = {spec.name: found.get(spec.new_name or spec.name, set()) for spec in specs}
-    return {"requests": spent["graphql"], "points": spent["points"], "wall": wall, "found": by_listed,
-            "archived_listed": archived_listed}
+    return {
+        "requests": spent["graphql"],
+        "points": spent["points"],
+        "wall": wall,
+        "found": by_listed,
+        "archived_listed": archived_listed,
+    }
 
 
 def field_errors(specs, written) -> int:
-    """Fetched issues whose assignees, comment count, last comment or open linked PR differ from the world."""
+    """Fetched issues whose assignees, comment count, last comment or open linked PR differ from the
+    world.
+    """
     truth = {(s.new_name or s.name, i["number"]): i for s in specs for i in s.issues}
     wrong = 0
     for repo in written.repos:
@@ -158,7 +236,11 @@ def field_errors(specs, written) -> int:
             open_pr = next((url for url, state in real["linked_prs"] if state == "OPEN"), "")
             last = real["comments"][-1].created if real["comments"] else ""
             if (issue.assignees, issue.comments_count, issue.last_comment_at, issue.linked_pr) != (
-                    tuple(real["assignees"]), len(real["comments"]), last, open_pr):
+                tuple(real["assignees"]),
+                len(real["comments"]),
+                last,
+                open_pr,
+            ):
                 wrong += 1
     return wrong
 
@@ -180,7 +262,9 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as workdir:
             ours = run_ours(info, specs, Path(workdir))
             first = (Path(workdir) / "snapshot.json").read_bytes()
-            again = run_ours(info, specs, Path(workdir))  # the scheduled job's case: the previous snapshot is read
+            again = run_ours(
+                info, specs, Path(workdir)
+            )  # the scheduled job's case: the previous snapshot is read
             identical = (Path(workdir) / "snapshot.json").read_bytes() == first
         searched = run_search(info, specs)
         naive = None if args.skip_baseline else run_naive(info, specs, args.threads)
@@ -188,29 +272,53 @@ def main() -> None:
         fake.stdin.close()
         fake.wait(timeout=30)
     missed = sum(len(expected[name] - ours["found"].get(name, set())) for name in expected)
-    print(f"world: {len(specs)} repos, {labeled} labeled open issues, latency {args.latency * 1000:.0f} ms; "
-          f"floor {floor} points")
+    print(
+        f"world: {len(specs)} repos, {labeled} labeled open issues, latency "
+        f"{args.latency * 1000:.0f} ms; "
+        f"floor {floor} points"
+    )
     print("| fetch | requests | points | points / floor | wall s | issues missed |")
     print("| --- | --- | --- | --- | --- | --- |")
-    print(f"| ours (GraphQL) | {ours['requests']} | {ours['points']} | {ours['points'] / floor:.2f} | "
-          f"{ours['wall']:.1f} | {missed} |")
-    search_missed = sum(len(expected[name] - searched["found"].get(name, set())) for name in expected)
-    print(f"| search, 25 repos a search | {searched['requests']} | {searched['points']} | "
-          f"{searched['points'] / floor:.2f} | {searched['wall']:.1f} | {search_missed} |")
+    print(
+        f"| ours (GraphQL) | {ours['requests']} | {ours['points']} | {ours['points'] / floor:.2f} "
+        "| "
+        f"{ours['wall']:.1f} | {missed} |"
+    )
+    search_missed = sum(
+        len(expected[name] - searched["found"].get(name, set())) for name in expected
+    )
+    print(
+        f"| search, 25 repos a search | {searched['requests']} | {searched['points']} | "
+        f"{searched['points'] / floor:.2f} | {searched['wall']:.1f} | {search_missed} |"
+    )
     if naive:
-        naive_missed = sum(len(expected[name] - naive["found"].get(name, set())) for name in expected)
-        print(f"| naive REST ({args.threads} threads) | {naive['requests']} | {naive['points']} | "
-              f"{naive['points'] / floor:.2f} | {naive['wall']:.1f} | {naive_missed} |")
-        print(f"ours / naive: requests {ours['requests'] / naive['requests']:.3f}, "
-              f"points {ours['points'] / naive['points']:.3f}")
-    print(f"search: no repo metadata and no state for any repo; {searched['archived_listed']} issues of archived "
-          "repos listed")
-    print(f"states: {json.dumps(ours['states'], sort_keys=True)}; every repo accounted for: "
-          f"{sum(ours['states'].values()) == len(specs)}; fields wrong: {field_errors(specs, ours['snapshot'])}; "
-          f"fetch peak RSS {ours['peak_rss_mb']:.0f} MB")
-    print(f"rerun on the unchanged world with the previous snapshot: {again['requests']} requests, "
-          f"{again['points']} points, {again['wall']:.1f} s, peak RSS {again['peak_rss_mb']:.0f} MB, "
-          f"byte-identical snapshot: {identical}")
+        naive_missed = sum(
+            len(expected[name] - naive["found"].get(name, set())) for name in expected
+        )
+        print(
+            f"| naive REST ({args.threads} threads) | {naive['requests']} | {naive['points']} | "
+            f"{naive['points'] / floor:.2f} | {naive['wall']:.1f} | {naive_missed} |"
+        )
+        print(
+            f"ours / naive: requests {ours['requests'] / naive['requests']:.3f}, "
+            f"points {ours['points'] / naive['points']:.3f}"
+        )
+    print(
+        f"search: no repo metadata and no state for any repo; {searched['archived_listed']} "
+        "issues of archived "
+        "repos listed"
+    )
+    print(
+        f"states: {json.dumps(ours['states'], sort_keys=True)}; every repo accounted for: "
+        f"{sum(ours['states'].values()) == len(specs)}; fields wrong: "
+        f"{field_errors(specs, ours['snapshot'])}; "
+        f"fetch peak RSS {ours['peak_rss_mb']:.0f} MB"
+    )
+    print(
+        f"rerun on the unchanged world with the previous snapshot: {again['requests']} requests, "
+        f"{again['points']} points, {again['wall']:.1f} s, peak RSS {again['peak_rss_mb']:.0f} MB, "
+        f"byte-identical snapshot: {identical}"
+    )
 
 
 if __name__ == "__main__":

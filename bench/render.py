@@ -3,17 +3,26 @@
     .venv/bin/python bench/render.py            # 20,000 and 40,000 issues in 1,000 repos
     .venv/bin/python bench/render.py --quick    # 2,000 and 4,000 issues, for a fast look
 
-The world is generated from the shapes of the real issues in data/snapshot.json: every generated issue
-takes one real issue's labels (the whole mix, colours included), body, comment count, dates and claim state,
-and a title exactly as long as that issue's, made of words drawn at random from all the real titles. Every
-generated repo takes one real repo's language, description and sources.yaml cause. Names are made up and say
-so (`bench-0001/…`), and the titles are word salad no one would take for a real issue, so nothing invented is
-passed off as real. Titles are drawn, not copied, so the pages compress like real ones: 20,000 copies of 180
-real titles would shrink to a fraction under gzip and flatter the page weights. Issues spread over repos as
+The world is generated from the shapes of the real issues in data/snapshot.json: every generated
+issue
+takes one real issue's labels (the whole mix, colours included), body, comment count, dates and
+claim state,
+and a title exactly as long as that issue's, made of words drawn at random from all the real titles.
+Every
+generated repo takes one real repo's language, description and sources.yaml cause. Names are made up
+and say
+so (`bench-0001/…`), and the titles are word salad no one would take for a real issue, so nothing
+invented is
+passed off as real. Titles are drawn, not copied, so the pages compress like real ones: 20,000
+copies of 180
+real titles would shrink to a fraction under gzip and flatter the page weights. Issues spread over
+repos as
 unevenly as the real ones do (a few repos hold most issues).
 
-Times are wall-clock seconds of `build.py` in a fresh process and are reported next to a baseline measured
-in the same run (the build of the real snapshot, and a fixed pure-Python loop), so the figures can be
+Times are wall-clock seconds of `build.py` in a fresh process and are reported next to a baseline
+measured
+in the same run (the build of the real snapshot, and a fixed pure-Python loop), so the figures can
+be
 compared across machines as ratios. Peak memory is the build process's maximum resident set size.
 """
 
@@ -44,14 +53,20 @@ BUDGET = {"build_s": 5.0, "growth": 2.2, "peak_mb": 300, "home_kb": 60, "js_kb":
 
 
 def real_world(model: Path = ROOT) -> tuple[Snapshot, dict[str, str]]:
-    """A snapshot of real issues (`model`/data/snapshot.json, or `model`/snapshot.json) and each repo's cause."""
-    path = model / "data" / "snapshot.json" if (model / "data").is_dir() else model / "snapshot.json"
+    """A snapshot of real issues (`model`/data/snapshot.json, or `model`/snapshot.json) and each
+    repo's cause.
+    """
+    path = (
+        model / "data" / "snapshot.json" if (model / "data").is_dir() else model / "snapshot.json"
+    )
     real = snapshot_format.loads(path.read_bytes())
     causes = {s.key: s.cause for s in load_sources(str(model / "sources.yaml"))}
     return real, causes
 
 
-def generate(issue_count: int, repo_count: int, folder: Path, model: Path = ROOT) -> tuple[Path, Path]:
+def generate(
+    issue_count: int, repo_count: int, folder: Path, model: Path = ROOT
+) -> tuple[Path, Path]:
     """Write a sources.yaml and a snapshot of `issue_count` issues in `repo_count` repos shaped like the real
     ones of `model` (the project by default; tests pass their frozen catalog)."""
     real, causes = real_world(model)
@@ -59,7 +74,8 @@ def generate(issue_count: int, repo_count: int, folder: Path, model: Path = ROOT
     rng = random.Random(SEED)
     models = [templates[i % len(templates)] for i in range(repo_count)]
     rng.shuffle(models)
-    # Each generated repo weighs as much as its model repo did, so issues bunch up the way real ones do.
+    # Each generated repo weighs as much as its model repo did, so issues bunch up the way real ones
+    # do.
     owners = rng.choices(range(repo_count), weights=[len(m.issues) for m in models], k=issue_count)
     real_issues = [i for r in templates for i in r.issues]
     words = [w for i in real_issues for w in i.title.split()]
@@ -70,16 +86,29 @@ def generate(issue_count: int, repo_count: int, folder: Path, model: Path = ROOT
     repos, lines = [], ["defaults:", "  labels: [good first issue, help wanted]", "sources:"]
     for index, (model, picked) in enumerate(zip(models, per_repo, strict=True)):
         name = f"bench-{index // 10:04d}/{model.name_with_owner.split('/')[1].lower()}-{index % 10}"
-        issues = tuple(_copy(i, title, earlier, name, number)
-                       for number, (i, title, earlier) in enumerate(picked, start=1))
-        repos.append(Repo(name_with_owner=name, url=f"https://github.com/{name}", source=name,
-                          description=model.description, language=model.language, stars=model.stars,
-                          license=model.license, issues=issues))
+        issues = tuple(
+            _copy(i, title, earlier, name, number)
+            for number, (i, title, earlier) in enumerate(picked, start=1)
+        )
+        repos.append(
+            Repo(
+                name_with_owner=name,
+                url=f"https://github.com/{name}",
+                source=name,
+                description=model.description,
+                language=model.language,
+                stars=model.stars,
+                license=model.license,
+                issues=issues,
+            )
+        )
         cause = causes.get((model.source or model.name_with_owner).lower(), "civic-tech")
         lines += [f"  - repo: {name}", f"    cause: {cause}"]
     sources_path, snapshot_path = folder / "sources.yaml", folder / "snapshot.json"
     sources_path.write_text("\n".join(lines) + "\n")
-    snapshot_path.write_bytes(snapshot_format.dumps(Snapshot(captured_at=real.captured_at, repos=tuple(repos))))
+    snapshot_path.write_bytes(
+        snapshot_format.dumps(Snapshot(captured_at=real.captured_at, repos=tuple(repos)))
+    )
     return sources_path, snapshot_path
 
 
@@ -100,17 +129,35 @@ def _earlier(value: str, seconds: int) -> str:
 
 
 def _copy(issue: Issue, title: str, earlier: int, repo: str, number: int) -> Issue:
-    return Issue(repo=repo, number=number, title=title, url=f"https://github.com/{repo}/issues/{number}",
-                 created=_earlier(issue.created, earlier), updated=_earlier(issue.updated, earlier),
-                 labels=issue.labels, assignees=issue.assignees,
-                 comments_count=issue.comments_count, body=issue.body, linked_pr=issue.linked_pr,
-                 comment_claim=issue.comment_claim)
+    return Issue(
+        repo=repo,
+        number=number,
+        title=title,
+        url=f"https://github.com/{repo}/issues/{number}",
+        created=_earlier(issue.created, earlier),
+        updated=_earlier(issue.updated, earlier),
+        labels=issue.labels,
+        assignees=issue.assignees,
+        comments_count=issue.comments_count,
+        body=issue.body,
+        linked_pr=issue.linked_pr,
+        comment_claim=issue.comment_claim,
+    )
 
 
 def timed_build(sources: Path, snapshot: Path, out: Path) -> tuple[float, float]:
     """(wall seconds, peak resident MB) of one `build.py` run in a fresh process."""
-    command = [sys.executable, str(ROOT / "build.py"), "--sources", str(sources), "--snapshot", str(snapshot),
-               "--out", str(out), "-q"]
+    command = [
+        sys.executable,
+        str(ROOT / "build.py"),
+        "--sources",
+        str(sources),
+        "--snapshot",
+        str(snapshot),
+        "--out",
+        str(out),
+        "-q",
+    ]
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT)
     _, status, usage = os.wait4(process.pid, 0)
@@ -135,7 +182,9 @@ def gzipped_kb(paths: list[Path]) -> float:
 
 
 def weights(site: Path) -> dict[str, float]:
-    """What a visitor's browser downloads, gzipped: the home page, all JavaScript, all CSS, the filter index."""
+    """What a visitor's browser downloads, gzipped: the home page, all JavaScript, all CSS, the
+    filter index.
+    """
     static = site / "static"
     return {
         "home_kb": gzipped_kb([site / "index.html"]),
@@ -157,7 +206,9 @@ def main() -> int:
     results = {}
     with tempfile.TemporaryDirectory(prefix="shovel-bench-") as tmp:
         folder = Path(tmp)
-        real_time, real_mb = timed_build(ROOT / "sources.yaml", ROOT / "data" / "snapshot.json", folder / "real")
+        real_time, real_mb = timed_build(
+            ROOT / "sources.yaml", ROOT / "data" / "snapshot.json", folder / "real"
+        )
         for count in (size, 2 * size):
             world = folder / f"world-{count}"
             world.mkdir()
@@ -166,24 +217,49 @@ def main() -> int:
             results[count] = (seconds, peak, weights(world / "site"))
     (small_s, small_mb, small_w), (big_s, big_mb, _) = results[size], results[2 * size]
     growth = big_s / small_s
-    print(f"calibration loop: {calibration:.3f} s; real snapshot build: {real_time:.2f} s, {real_mb:.0f} MB peak")
+    print(
+        f"calibration loop: {calibration:.3f} s; real snapshot build: {real_time:.2f} s, "
+        f"{real_mb:.0f} MB peak"
+    )
     for count, (seconds, peak, _) in results.items():
-        print(f"{count:>6} issues / {args.repos} repos: build {seconds:.2f} s "
-              f"({seconds / real_time:.1f}× the real build, {seconds / calibration:.1f}× the loop), peak {peak:.0f} MB")
+        print(
+            f"{count:>6} issues / {args.repos} repos: build {seconds:.2f} s "
+            f"({seconds / real_time:.1f}× the real build, {seconds / calibration:.1f}× the loop), "
+            f"peak {peak:.0f} MB"
+        )
     print(f"growth {2 * size} / {size} issues: {growth:.2f}× time (budget ≤ {BUDGET['growth']}×)")
-    print(f"at {size} issues, gzipped: home page {small_w['home_kb']:.1f} KB, JavaScript {small_w['js_kb']:.1f} KB, "
-          f"CSS {small_w['css_kb']:.1f} KB; on first use of the filters the index {small_w['index_kb']:.1f} KB "
-          f"and one block of 1,000 cards' titles and details {small_w['block_kb']:.1f} KB; "
-          f"every block (a search by words) {small_w['blocks_kb']:.1f} KB")
+    print(
+        f"at {size} issues, gzipped: home page {small_w['home_kb']:.1f} KB, JavaScript "
+        f"{small_w['js_kb']:.1f} KB, "
+        f"CSS {small_w['css_kb']:.1f} KB; on first use of the filters the index "
+        f"{small_w['index_kb']:.1f} KB "
+        f"and one block of 1,000 cards' titles and details {small_w['block_kb']:.1f} KB; "
+        f"every block (a search by words) {small_w['blocks_kb']:.1f} KB"
+    )
     over = []
     if not args.quick:
-        checks = {"build_s": small_s, "growth": growth, "peak_mb": small_mb,
-                  **{k: small_w[k] for k in ("home_kb", "js_kb", "css_kb")}}
+        checks = {
+            "build_s": small_s,
+            "growth": growth,
+            "peak_mb": small_mb,
+            **{k: small_w[k] for k in ("home_kb", "js_kb", "css_kb")},
+        }
         over = [f"{k} {v:.2f} > {BUDGET[k]}" for k, v in checks.items() if v > BUDGET[k]]
     print("over budget: " + "; ".join(over) if over else "within budget" if not args.quick else "")
-    print(json.dumps({"issues": size, "build_s": round(small_s, 2), "build_2x_s": round(big_s, 2),
-                      "growth": round(growth, 2), "peak_mb": round(small_mb), "peak_2x_mb": round(big_mb),
-                      **{k: round(v, 1) for k, v in small_w.items()}}, sort_keys=True))
+    print(
+        json.dumps(
+            {
+                "issues": size,
+                "build_s": round(small_s, 2),
+                "build_2x_s": round(big_s, 2),
+                "growth": round(growth, 2),
+                "peak_mb": round(small_mb),
+                "peak_2x_mb": round(big_mb),
+                **{k: round(v, 1) for k, v in small_w.items()},
+            },
+            sort_keys=True,
+        )
+    )
     return 1 if over else 0
 
 

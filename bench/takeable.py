@@ -5,22 +5,33 @@
 The world is bench/fetch.py's (`world.generate`), served by an in-process FakeGitHub with no latency
 (points and requests are what matter here), except that every issue's comments are a thread of real,
 hand-labeled comments from tests/data/claims/*.jsonl: a real thread (or a window of one) padded with
-"neither" comments to the world's comment count, with author associations drawn per label (claims mostly
-NONE/CONTRIBUTOR, releases mostly MEMBER/OWNER) and dates from today back across the 30-day claim window.
-Then the real `build.py fetch` and `build.py build` run in child processes, and the built site is read
-back: every listing page (home, responsive, facets), every feed, api/issues.json, the filter index, and
+"neither" comments to the world's comment count, with author associations drawn per label (claims
+mostly
+NONE/CONTRIBUTOR, releases mostly MEMBER/OWNER) and dates from today back across the 30-day claim
+window.
+Then the real `build.py fetch` and `build.py build` run in child processes, and the built site is
+read
+back: every listing page (home, responsive, facets), every feed, api/issues.json, the filter index,
+and
 each repo page's "Issues to take" and "Already taken" sections.
 
 Reported:
-(a) issues shown as takeable that the world has assigned or with an open linked pull request (must be 0);
-(b) issues comment-claimed in the ground truth yet shown: "slip through", split into claims outside the
-    fetched last 3 comments and rule misses (and of those, the ones only the 200-character excerpt hid).
+(a) issues shown as takeable that the world has assigned or with an open linked pull request (must
+be 0);
+(b) issues comment-claimed in the ground truth yet shown: "slip through", split into claims outside
+the
+    fetched last 3 comments and rule misses (and of those, the ones only the 200-character excerpt
+    hid).
     The ground truth reads the whole thread with the dataset's human labels: the last claim by a
     non-maintainer that no later comment releases, made within the window before the capture time;
-(c) points and requests of the fetch as it is and of a second fetch, in the same run against the same
-    fake, with the comments connection taken out of the issue fragment (`PATCHED_FETCH`: a child process
-    that patches `generator.github.ISSUE_FRAGMENT` and `github_queries.ISSUE_CONNECTIONS` before calling
-    the CLI), both as a ratio of issue 4's floor, ceil(labeled open issues / 100) + ceil(repos / 100);
+(c) points and requests of the fetch as it is and of a second fetch, in the same run against the
+same
+    fake, with the comments connection taken out of the issue fragment (`PATCHED_FETCH`: a child
+    process
+    that patches `generator.github.ISSUE_FRAGMENT` and `github_queries.ISSUE_CONNECTIONS` before
+    calling
+    the CLI), both as a ratio of issue 4's floor, ceil(labeled open issues / 100) + ceil(repos /
+    100);
     and a third fetch asking for the last 10 comments instead of 3 (`--more`), built and judged too.
 """
 
@@ -49,17 +60,21 @@ from fake_github import FakeComment, FakeGitHub, world  # noqa: E402
 
 from generator.build import claims  # noqa: E402
 from generator.core import snapshot  # noqa: E402
-from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, excerpt  # noqa: E402
 from generator.core.dates import parse_time  # noqa: E402
+from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, excerpt  # noqa: E402
 
 CLAIMS_DATA = ROOT / "tests" / "data" / "claims"
 TOKEN = "bench-token"
 ATOM = "{http://www.w3.org/2005/Atom}"
 MAINTAINER, OTHERS = ("MEMBER", "OWNER"), ("NONE", "CONTRIBUTOR")
 MAINTAINER_SHARE = {"claim": 0.1, "release": 0.6, "neither": 0.4}
-"""How often a comment with this label is a maintainer's: a maintainer's "I'll take this" is not a claim."""
+"""How often a comment with this label is a maintainer's: a maintainer's "I'll take this" is not a
+claim.
+"""
 LAST_COMMENT_DAYS = 80
-"""The newest comment of a thread is up to this many days old, so claims land on both sides of the window."""
+"""The newest comment of a thread is up to this many days old, so claims land on both sides of the
+window.
+"""
 
 PATCHED_FETCH = r"""
 import re, sys
@@ -81,7 +96,8 @@ sys.exit(main(sys.argv[1:]))
 out (one connection fewer per issue node), N asks for the last N comments instead of the last 3."""
 
 
-# --- the world's comment threads -------------------------------------------------------------------
+# --- the world's comment threads
+# -------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -111,7 +127,7 @@ def _thread(rng: random.Random, threads, neither, count: int) -> list[tuple[str,
     real = rng.choice(threads)
     if len(real) >= count:
         start = rng.randrange(len(real) - count + 1)
-        return list(real[start:start + count])
+        return list(real[start : start + count])
     thread = list(real)
     for _ in range(count - len(real)):
         thread.insert(rng.randrange(len(thread) + 1), rng.choice(neither))
@@ -119,20 +135,26 @@ def _thread(rng: random.Random, threads, neither, count: int) -> list[tuple[str,
 
 
 def _dates(rng: random.Random, count: int, opened: datetime, now: datetime) -> list[datetime]:
-    """Oldest first: the newest up to LAST_COMMENT_DAYS old, gaps of a few days, none before the issue."""
+    """Oldest first: the newest up to LAST_COMMENT_DAYS old, gaps of a few days, none before the
+    issue.
+    """
     newest = now - timedelta(seconds=rng.uniform(3600, LAST_COMMENT_DAYS * 86400))
     dates = [newest]
     for _ in range(count - 1):
         dates.append(dates[-1] - timedelta(seconds=rng.expovariate(1 / (3 * 86400))))
     dates.reverse()
-    if dates[0] <= opened:  # squeeze the thread in between the issue's opening and its newest comment
+    if (
+        dates[0] <= opened
+    ):  # squeeze the thread in between the issue's opening and its newest comment
         span = (newest - opened) / (count + 1)
         dates = [opened + span * (k + 1) for k in range(count)]
     return dates
 
 
 def add_threads(specs, now: datetime, seed: int = 0) -> dict[tuple[str, int], list[Said]]:
-    """Give every issue with comments a thread of real labeled ones (in place); the threads by (repo, number)."""
+    """Give every issue with comments a thread of real labeled ones (in place); the threads by
+    (repo, number).
+    """
     rng = random.Random(seed)
     threads = labeled_threads()
     neither = [said for thread in threads for said in thread if said[1] == "neither"]
@@ -145,11 +167,16 @@ def add_threads(specs, now: datetime, seed: int = 0) -> dict[tuple[str, int], li
                 continue
             opened = parse_time(issue["created"])
             thread = []
-            for (text, label), when in zip(_thread(rng, threads, neither, count), _dates(rng, count, opened, now),
-                                           strict=True):
+            for (text, label), when in zip(
+                _thread(rng, threads, neither, count), _dates(rng, count, opened, now), strict=True
+            ):
                 pool = MAINTAINER if rng.random() < MAINTAINER_SHARE[label] else OTHERS
-                thread.append(Said(text, label, f"user{rng.randint(1, 5000)}", rng.choice(pool), when))
-            issue["comments"] = [FakeComment(s.author, _stamp(s.created), s.text, s.association) for s in thread]
+                thread.append(
+                    Said(text, label, f"user{rng.randint(1, 5000)}", rng.choice(pool), when)
+                )
+            issue["comments"] = [
+                FakeComment(s.author, _stamp(s.created), s.text, s.association) for s in thread
+            ]
             issue["updated"] = max(issue["updated"], issue["comments"][-1].created)
             placed[(current, issue["number"])] = thread
     return placed
@@ -159,11 +186,14 @@ def _stamp(when: datetime) -> str:
     return when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-# --- ground truth ----------------------------------------------------------------------------------
+# --- ground truth
+# ----------------------------------------------------------------------------------
 
 
 def held_claim(thread: list[Said], labels=None) -> Said | None:
-    """The last non-maintainer claim no later comment releases; labels are the human ones unless given."""
+    """The last non-maintainer claim no later comment releases; labels are the human ones unless
+    given.
+    """
     held = None
     for said, label in zip(thread, labels or [s.label for s in thread], strict=True):
         if label == "release":
@@ -181,11 +211,16 @@ def claimed_by_comment(thread: list[Said], now: datetime, labels=None) -> bool:
 
 def taken_in_world(specs) -> set[tuple[str, int]]:
     """(current repo name lower, number) of issues assigned or with an open linked pull request."""
-    return {((s.new_name or s.name).lower(), i["number"]) for s in specs for i in s.issues
-            if i["assignees"] or any(state == "OPEN" for _, state in i["linked_prs"])}
+    return {
+        ((s.new_name or s.name).lower(), i["number"])
+        for s in specs
+        for i in s.issues
+        if i["assignees"] or any(state == "OPEN" for _, state in i["linked_prs"])
+    }
 
 
-# --- reading the built site ------------------------------------------------------------------------
+# --- reading the built site
+# ------------------------------------------------------------------------
 
 
 @dataclass
@@ -256,10 +291,14 @@ def feed_issues(path: Path) -> set[tuple[str, int]]:
 
 
 def filter_index_issues(out: Path) -> set[tuple[str, int]]:
-    """The issues the home page's filter script can show: the index's repo column, the blocks' numbers."""
+    """The issues the home page's filter script can show: the index's repo column, the blocks'
+    numbers.
+    """
     index = json.loads((out / "static" / "filter-index.json").read_text(encoding="utf-8"))
     numbers = []
-    for block in sorted((out / "static").glob("filter-blocks-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1])):
+    for block in sorted(
+        (out / "static").glob("filter-blocks-*.json"), key=lambda p: int(p.stem.rsplit("-", 1)[1])
+    ):
         numbers += json.loads(block.read_text(encoding="utf-8"))["number"]
     names = [repo[0].lower() for repo in index["repos"]]
     return {(names[r], n) for r, n in zip(index["repo"], numbers, strict=True)}
@@ -286,7 +325,9 @@ def read_site(out: Path) -> SiteShows:
         where = page.parent.relative_to(out).as_posix().removeprefix(".")
         cards = page_cards(page)
         if where.startswith("repos/"):
-            shows.places[f"{where}/ (to take)"] = {(c.repo, c.number) for c in cards if not c.in_claimed}
+            shows.places[f"{where}/ (to take)"] = {
+                (c.repo, c.number) for c in cards if not c.in_claimed
+            }
             shows.claimed.update({(c.repo, c.number): c.claim for c in cards if c.in_claimed})
         elif cards or not where:
             shows.places[f"{where}/"] = {(c.repo, c.number) for c in cards}
@@ -302,7 +343,8 @@ def read_site(out: Path) -> SiteShows:
     return shows
 
 
-# --- running the CLI -------------------------------------------------------------------------------
+# --- running the CLI
+# -------------------------------------------------------------------------------
 
 
 def sources_yaml(specs) -> str:
@@ -313,15 +355,24 @@ def sources_yaml(specs) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_cli(fake: FakeGitHub, workdir: Path, *args: str, comments: int | None = None) -> tuple[int, int]:
+def run_cli(
+    fake: FakeGitHub, workdir: Path, *args: str, comments: int | None = None
+) -> tuple[int, int]:
     """Run `build.py <args>` in a child process against the fake; (requests, GraphQL points) it spent.
 
     `comments`: None runs the CLI as it is; else PATCHED_FETCH with that many comments (0: none)."""
-    env = {**os.environ, "GITHUB_TOKEN": fake.token, "GITHUB_API_URL": fake.url,
-           "GITHUB_GRAPHQL_URL": fake.graphql_url}
+    env = {
+        **os.environ,
+        "GITHUB_TOKEN": fake.token,
+        "GITHUB_API_URL": fake.url,
+        "GITHUB_GRAPHQL_URL": fake.graphql_url,
+    }
     env.pop("GITHUB_STEP_SUMMARY", None)
-    command = ([sys.executable, str(ROOT / "build.py")] if comments is None
-               else [sys.executable, "-c", PATCHED_FETCH, str(ROOT), str(comments)])
+    command = (
+        [sys.executable, str(ROOT / "build.py")]
+        if comments is None
+        else [sys.executable, "-c", PATCHED_FETCH, str(ROOT), str(comments)]
+    )
     before = len(fake.log)
     done = subprocess.run([*command, *args], cwd=workdir, env=env, capture_output=True, text=True)
     if done.returncode:
@@ -331,10 +382,20 @@ def run_cli(fake: FakeGitHub, workdir: Path, *args: str, comments: int | None = 
 
 
 def fetch_args(snapshot_name: str) -> tuple[str, ...]:
-    return ("fetch", "-q", "--max-failed", "1", "--sources", "sources.yaml", "--snapshot", snapshot_name)
+    return (
+        "fetch",
+        "-q",
+        "--max-failed",
+        "1",
+        "--sources",
+        "sources.yaml",
+        "--snapshot",
+        snapshot_name,
+    )
 
 
-# --- the figures -----------------------------------------------------------------------------------
+# --- the figures
+# -----------------------------------------------------------------------------------
 
 
 @dataclass
@@ -345,7 +406,8 @@ class Figures:
     slip: Counter
     """(b) comment-claimed in truth, not otherwise taken, yet shown as takeable, by reason."""
     wrongly_hidden: int
-    """Free in truth (no assignee, no open PR, no held comment claim) yet hidden by a comment claim."""
+    """Free in truth (no assignee, no open PR, no held comment claim) yet hidden by a comment claim.
+    """
     missed_texts: Counter
     """The held claims behind the rule misses, by text."""
     reasons: Counter
@@ -353,10 +415,14 @@ class Figures:
 
 
 def judge(specs, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -> Figures:
-    """Compare the built site with the world's ground truth (`kept`: comments per issue the fetch asked for)."""
+    """Compare the built site with the world's ground truth (`kept`: comments per issue the fetch
+    asked for).
+    """
     now = parse_time(written.captured_at)
     taken = taken_in_world(specs)
-    shown = shows.takeable()  # the home page's HTML has the newest 200; its filter index and the API have all
+    shown = (
+        shows.takeable()
+    )  # the home page's HTML has the newest 200; its filter index and the API have all
     listed = sorted((r.name_with_owner.lower(), i.number) for r in written.repos for i in r.issues)
     slip, missed_texts, claimed_truth, wrongly_hidden = Counter(), Counter(), 0, 0
     for key in listed:
@@ -370,13 +436,20 @@ def judge(specs, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -
                 missed_texts[held_claim(thread[-kept:]).text] += 1
         if not truth and key not in taken and key not in shown:
             wrongly_hidden += 1
-    return Figures(shown_taken={place: len(found & taken) for place, found in shows.places.items()},
-                   claimed_truth=claimed_truth, slip=slip, wrongly_hidden=wrongly_hidden, missed_texts=missed_texts,
-                   reasons=Counter(re.sub(r"\d+", "N", reason) for reason in shows.claimed.values()))
+    return Figures(
+        shown_taken={place: len(found & taken) for place, found in shows.places.items()},
+        claimed_truth=claimed_truth,
+        slip=slip,
+        wrongly_hidden=wrongly_hidden,
+        missed_texts=missed_texts,
+        reasons=Counter(re.sub(r"\d+", "N", reason) for reason in shows.claimed.values()),
+    )
 
 
 def why_missed(thread: list[Said], now: datetime, kept: int = COMMENTS_KEPT) -> str:
-    """Why a claim the truth sees on the whole thread was not seen by the site, which read the last `kept`."""
+    """Why a claim the truth sees on the whole thread was not seen by the site, which read the last
+    `kept`.
+    """
     last = thread[-kept:]
     if not claimed_by_comment(last, now):
         return f"claim outside the last {kept} comments"
@@ -400,14 +473,27 @@ class Run:
     shows: SiteShows | None = None
 
 
-def _variant(fake, workdir: Path, specs, placed, name: str, comments: int | None, build: bool) -> Run:
+def _variant(
+    fake, workdir: Path, specs, placed, name: str, comments: int | None, build: bool
+) -> Run:
     """Fetch with `comments` (see run_cli), optionally build and judge the site."""
     shot = f"{name}.json"
     requests, points = run_cli(fake, workdir, *fetch_args(shot), comments=comments)
     data = (workdir / shot).read_bytes()
     run = Run(name, requests, points, snapshot.loads(data), len(data))
     if build:
-        run_cli(fake, workdir, "build", "-q", "--sources", "sources.yaml", "--snapshot", shot, "--out", name)
+        run_cli(
+            fake,
+            workdir,
+            "build",
+            "-q",
+            "--sources",
+            "sources.yaml",
+            "--snapshot",
+            shot,
+            "--out",
+            name,
+        )
         run.shows = read_site(workdir / name)
         run.figures = judge(specs, placed, run.written, run.shows, comments or COMMENTS_KEPT)
     return run
@@ -417,7 +503,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repos", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--more", type=int, default=10, help="comments per issue of the third fetch (0: skip it)")
+    parser.add_argument(
+        "--more", type=int, default=10, help="comments per issue of the third fetch (0: skip it)"
+    )
     args = parser.parse_args()
     specs = world.generate(args.repos, args.seed)
     placed = add_threads(specs, datetime.now(UTC), args.seed)
@@ -427,10 +515,14 @@ def main() -> None:
         workdir = Path(tmp)
         world.load(fake, specs)
         (workdir / "sources.yaml").write_text(sources_yaml(specs))
-        runs = [_variant(fake, workdir, specs, placed, "as-is", None, build=True),
-                _variant(fake, workdir, specs, placed, "no-comments", 0, build=False)]
+        runs = [
+            _variant(fake, workdir, specs, placed, "as-is", None, build=True),
+            _variant(fake, workdir, specs, placed, "no-comments", 0, build=False),
+        ]
         if args.more:
-            runs.append(_variant(fake, workdir, specs, placed, f"last-{args.more}", args.more, build=True))
+            runs.append(
+                _variant(fake, workdir, specs, placed, f"last-{args.more}", args.more, build=True)
+            )
     report(specs, placed, runs, floor, labeled)
 
 
@@ -440,40 +532,60 @@ def report(specs, placed, runs: list[Run], floor: int, labeled: int) -> None:
     issues = sum(len(r.issues) for r in first.written.repos)
     with_thread = sum(1 for r in first.written.repos for i in r.issues if i.comments)
     long = sum(1 for t in placed.values() if len(t) > COMMENTS_KEPT)
-    print(f"world: {len(specs)} repos, {labeled} labeled open issues (floor {floor} points); "
-          f"{issues} listed by the fetch, {with_thread} with comments (real labeled threads; "
-          f"{long} of all threads longer than {COMMENTS_KEPT})")
+    print(
+        f"world: {len(specs)} repos, {labeled} labeled open issues (floor {floor} points); "
+        f"{issues} listed by the fetch, {with_thread} with comments (real labeled threads; "
+        f"{long} of all threads longer than {COMMENTS_KEPT})"
+    )
     for run in runs:
         if run.figures:
             _report_site(run)
     print("\n(c)")
-    print("| fetch | requests | points | points / floor | snapshot bytes | issues with a comment count |")
+    print(
+        "| fetch | requests | points | points / floor | snapshot bytes | issues with a comment "
+        "count |"
+    )
     print("| --- | --- | --- | --- | --- | --- |")
     for run in runs:
-        counted = sum(1 for r in run.written.repos for i in r.issues if i.comments_count is not None)
-        print(f"| {run.name} | {run.requests} | {run.points} | {run.points / floor:.2f} | {run.snapshot_bytes} | "
-              f"{counted} |")
+        counted = sum(
+            1 for r in run.written.repos for i in r.issues if i.comments_count is not None
+        )
+        print(
+            f"| {run.name} | {run.requests} | {run.points} | {run.points / floor:.2f} | "
+            f"{run.snapshot_bytes} | "
+            f"{counted} |"
+        )
 
 
 def _report_site(run: Run) -> None:
     shows, figures = run.shows, run.figures
     print(f"\n## {run.name}")
-    print(f"site read back: {shows.listing_pages} listing pages, {shows.feeds} feeds, api/issues.json, the "
-          f"filter index and {sum(1 for p in shows.places if p.endswith('(to take)'))} repo pages; "
-          f"{len(shows.places['api/issues.json'])} takeable issues")
+    print(
+        f"site read back: {shows.listing_pages} listing pages, {shows.feeds} feeds, "
+        "api/issues.json, the "
+        f"filter index and {sum(1 for p in shows.places if p.endswith('(to take)'))} repo pages; "
+        f"{len(shows.places['api/issues.json'])} takeable issues"
+    )
     bad = {p: n for p, n in figures.shown_taken.items() if n}
-    print(f"(a) shown although assigned or with an open linked PR: {sum(bad.values())}"
-          + (f" — {json.dumps(bad, sort_keys=True)}" if bad else " in every place"))
+    print(
+        f"(a) shown although assigned or with an open linked PR: {sum(bad.values())}"
+        + (f" — {json.dumps(bad, sort_keys=True)}" if bad else " in every place")
+    )
     slipped = sum(figures.slip.values())
-    print(f"(b) comment-claimed in the ground truth (and not assigned, no open PR): {figures.claimed_truth}; "
-          f"slip through (shown as takeable): {slipped}"
-          + (f" ({slipped / figures.claimed_truth:.1%})" if figures.claimed_truth else ""))
+    print(
+        "(b) comment-claimed in the ground truth (and not assigned, no open PR): "
+        f"{figures.claimed_truth}; "
+        f"slip through (shown as takeable): {slipped}"
+        + (f" ({slipped / figures.claimed_truth:.1%})" if figures.claimed_truth else "")
+    )
     for why, count in sorted(figures.slip.items()):
         print(f"    {why}: {count}")
     for text, count in figures.missed_texts.most_common(5):
         print(f"      missed {count} x: {text[:90]!r}")
     print(f"    free in the ground truth yet hidden as comment-claimed: {figures.wrongly_hidden}")
-    print(f"repo pages' \"Already taken\" reasons: {json.dumps(dict(sorted(figures.reasons.items())))}")
+    print(
+        f'repo pages\' "Already taken" reasons: {json.dumps(dict(sorted(figures.reasons.items())))}'
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Build the embedded snapshot from the captured issue files (a maintainer's one-off, not run by builds).
 
-    python scripts/import_captured.py ../shared/data/open-issues.jsonl ../shared/data/civic-issues.jsonl
+    python scripts/import_captured.py ../shared/data/open-issues.jsonl
+    ../shared/data/civic-issues.jsonl
 
 Keeps the issues of repos listed in sources.yaml: every record of open-issues.jsonl (all open and
 beginner-labeled when captured) and the open records of civic-issues.jsonl that carry one of their
@@ -16,18 +17,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.core import snapshot  # noqa: E402
 from generator import sources  # noqa: E402
 from generator.build import write  # noqa: E402
+from generator.core import snapshot  # noqa: E402
 from generator.core.records import Capture, Issue, Label, Repo, Snapshot  # noqa: E402
 
 FGFI_NOTE = (
-    "open beginner-labeled issues as published in the public data of GitHub's For Good First Issue site "
+    "open beginner-labeled issues as published in the public data of GitHub's For Good First "
+    "Issue site "
     "(generated.json of its deploy branch); bodies, authors and update times were not captured"
 )
 CIVIC_NOTE = (
-    "issues read from public GitHub issue pages with their maintainers' labels; the capture time was not "
-    "recorded (the newest date in the records is {newest}); states are as captured and may have changed"
+    "issues read from public GitHub issue pages with their maintainers' labels; the capture time "
+    "was not "
+    "recorded (the newest date in the records is {newest}); states are as captured and may have "
+    "changed"
 )
 
 
@@ -51,8 +55,14 @@ def main() -> None:
             return repos_listed.get(name.lower(), org)
         return repos_listed.get(name.lower())
 
-    fgfi = [json.loads(line) for line in Path(args.open_issues).read_text().splitlines() if line.strip()]
-    civic = [json.loads(line) for line in Path(args.civic_issues).read_text().splitlines() if line.strip()]
+    fgfi = [
+        json.loads(line) for line in Path(args.open_issues).read_text().splitlines() if line.strip()
+    ]
+    civic = [
+        json.loads(line)
+        for line in Path(args.civic_issues).read_text().splitlines()
+        if line.strip()
+    ]
 
     repos: dict[str, dict] = {}
     issues: dict[str, dict[int, Issue]] = {}
@@ -68,7 +78,9 @@ def main() -> None:
             topics=tuple(record.get("repo_topics") or ()),
             source=source.repo,
         )
-        issues.setdefault(record["repo"], {})[record["number"]] = _issue(record, record.get("comments_count"))
+        issues.setdefault(record["repo"], {})[record["number"]] = _issue(
+            record, record.get("comments_count")
+        )
     for record in civic:
         source = source_of(record["repo"])
         if source is None or record["state"] != "open":
@@ -82,11 +94,15 @@ def main() -> None:
             record["number"], _issue(record, record.get("comments_count_seen"))
         )
 
-    newest = max(d for r in civic for d in (r.get("created") or "", r.get("last_comment_date") or ""))
+    newest = max(
+        d for r in civic for d in (r.get("created") or "", r.get("last_comment_date") or "")
+    )
     result = Snapshot(
         captured_at=max(r["captured_at"] for r in fgfi),
         captures=(
-            Capture("For Good First Issue public data", max(r["captured_at"] for r in fgfi), FGFI_NOTE),
+            Capture(
+                "For Good First Issue public data", max(r["captured_at"] for r in fgfi), FGFI_NOTE
+            ),
             Capture("civic-issues capture", "", CIVIC_NOTE.format(newest=newest[:10])),
         ),
         repos=tuple(

@@ -11,14 +11,18 @@ from fake_github.graphql_api import schema
 
 TOKEN = "test-token-do-not-store"
 TESTS = Path(__file__).resolve().parent
-# Tests that start an external program or replay a whole workflow: minutes together, so they carry `slow`.
+# Tests that start an external program or replay a whole workflow: minutes together, so they carry
+# `slow`.
 SLOW = ("workflows/", "build/test_html_valid.py", "build/test_takeable.py")
 
 
 def pytest_addoption(parser):
-    parser.addoption("--regenerate", action="store_true",
-                     help="rewrite every golden file (expected pages, reports, sources.schema.json) from the "
-                     "current output; review the diff before committing it")
+    parser.addoption(
+        "--regenerate",
+        action="store_true",
+        help="rewrite every golden file (expected pages, reports, sources.schema.json) from the "
+        "current output; review the diff before committing it",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -44,7 +48,9 @@ def github_schema():
 
 @pytest.fixture
 def fake_github(github_schema):
-    """A running fake GitHub: `.url` (REST base), `.graphql_url`, `.add_repo`, `.add_issue`, `.inject`, …"""
+    """A running fake GitHub: `.url` (REST base), `.graphql_url`, `.add_repo`, `.add_issue`,
+    `.inject`, …
+    """
     with FakeGitHub(token=TOKEN) as fake:
         yield fake
 
@@ -52,4 +58,8 @@ def fake_github(github_schema):
 @pytest.fixture
 def github_env(fake_github):
     """The environment a fetch or an online check reads, pointing at the fake."""
-    return {"GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": fake_github.url, "GITHUB_GRAPHQL_URL": fake_github.graphql_url}
+    return {
+        "GITHUB_TOKEN": TOKEN,
+        "GITHUB_API_URL": fake_github.url,
+        "GITHUB_GRAPHQL_URL": fake_github.graphql_url,
+    }

@@ -30,15 +30,24 @@ class BuildSummary:
     repos: int
 
 
-def build(sources_path: str, snapshot_path: str, out_dir: str, base_url: str = "/",
-          content_dir: str | Path | None = None, theme: str = "default",
-          overrides: str | Path | None = None, workers: int = 1) -> BuildSummary:
+def build(
+    sources_path: str,
+    snapshot_path: str,
+    out_dir: str,
+    base_url: str = "/",
+    content_dir: str | Path | None = None,
+    theme: str = "default",
+    overrides: str | Path | None = None,
+    workers: int = 1,
+) -> BuildSummary:
     """Render the whole site from sources.yaml, the snapshot and content pages into `out_dir`."""
     listed = sources.load(sources_path)
     data = read_snapshot(snapshot_path)
     entries = sources.entries(listed, data)
     judgement = judge(entries, parse_time(data.captured_at) or datetime(1970, 1, 1, tzinfo=UTC))
-    plan = plan_site(entries, judgement, pages.load_pages(content_dir or CONTENT_DIR), data.captured_at)
+    plan = plan_site(
+        entries, judgement, pages.load_pages(content_dir or CONTENT_DIR), data.captured_at
+    )
     files = render_site(plan, base_url, theme_chain(theme, overrides))
     write.write_tree(files, out_dir, workers=workers)
     html = sum(1 for name in files if name.endswith(".html"))
@@ -50,6 +59,8 @@ def read_snapshot(path: str) -> Snapshot:
     try:
         data = Path(path).read_bytes()
     except OSError as error:
-        raise SnapshotError(f"{path}: cannot read the snapshot ({error.strerror}); "
-                            "run `python build.py fetch` or pass --snapshot") from error
+        raise SnapshotError(
+            f"{path}: cannot read the snapshot ({error.strerror}); "
+            "run `python build.py fetch` or pass --snapshot"
+        ) from error
     return snapshot.loads(data, origin=path)

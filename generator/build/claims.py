@@ -2,7 +2,8 @@
 
 Comments are read with small phrase rules rather than a model, so every verdict can be explained
 and the rules can be checked against the labeled real comments in tests/data/claims/. The clock is
-always a parameter: the site passes the snapshot's capture time. Verdicts are data; render says them.
+always a parameter: the site passes the snapshot's capture time. Verdicts are data; render says
+them.
 """
 
 from __future__ import annotations
@@ -29,88 +30,192 @@ CommentKind = Literal["claim", "release"]
 # --- reading one comment -------------------------------------------------------------------------
 
 _CONTRACTIONS = (
-    (r"\bi'm\b", "i am"), (r"\bi'd\b", "i would"), (r"\bi'll\b", "i will"), (r"\bi've\b", "i have"),
-    (r"\bwon't\b", "will not"), (r"\bcan't\b", "can not"), (r"\bcannot\b", "can not"), (r"n't\b", " not"),
+    (r"\bi'm\b", "i am"),
+    (r"\bi'd\b", "i would"),
+    (r"\bi'll\b", "i will"),
+    (r"\bi've\b", "i have"),
+    (r"\bwon't\b", "will not"),
+    (r"\bcan't\b", "can not"),
+    (r"\bcannot\b", "can not"),
+    (r"n't\b", " not"),
     (r"\b(we|you|they)'(re|ve|ll|d)\b", r"\1 \2"),
 )
 # Bot commands that are the whole comment: "take", "/assign", "@zulipbot claim", "claim 3 weeks".
 _CLAIM_COMMAND = re.compile(
     r"^(?:@[\w-]+\s+)?[/!.]?(?:take|assign|claim|claim-issue)(?:\s+(?:me|@[\w-]+|\d+\s*[a-z]*))?$"
 )
-_RELEASE_COMMAND = re.compile(r"^(?:@[\w-]+\s+)?[/!.]?(?:unassign|unclaim|disclaim|abandon|untake)(?:\s+@[\w-]+)?$")
-_RELEASES = tuple(re.compile(p) for p in (
-    # someone removes the claimant: "we are going to unassign you", "i have unassigned myself"
-    r"\b(?:i|we)\s+(?:have\s+|will\s+|am\s+|are\s+|going to\s+|just\s+)*"
-    r"unassign(?:ed|ing)?\s+(?:you|myself|yourself|him|her|them)\b",
-    r"\bunassigned\s+you\b",
-    r"\bbeen\s+unassigned\b",
-    r"\bunassign(?:ed|ing)?\s+(?:\w+\s+)?(?:due to|because of)\b",
-    r"\bremov(?:e|ed|ing)\s+you\s+from\s+the\s+assign",
-    # the claimant gives up: "i will drop it", "i do not want this", "no longer working on it"
-    r"\bi\s+(?:will|would|am going to|have to|must)\s+(?:have to\s+)?"
-    r"(?:drop|leave|abandon|give up|release)\s+(?:it|this)\b",
-    r"\bi\s+(?:do not|no longer)\s+want\s+(?:to\s+(?:take|work on|do)\s+(?:up\s+|on\s+)?)?(?:it|this|the issue)\b"
-    r"(?!\s+to\b)",  # "i do not want this to affect ..." keeps the issue
-    r"\bunassign\s+me\b",
-    r"\bno longer\s+(?:be\s+)?(?:able to\s+)?work(?:ing)?\s+on\b",
-    r"\bnot\b[^.?!]{0,30}\bworking on\b[^.?!]{0,30}\banymore\b",
-    r"\b(?:will not|can not|could not)\s+(?:be able to\s+)?(?:continue|work on|finish)\s+(?:it|this|on)\b",
-    # open to others: "feel free to pick this up", "up for grabs"
-    r"\bfeel free to (?:pick (?:it|this) up|take (?:it |this )?over|take (?:it|this)\b|work on (?:it|this)|grab)",
-    r"\bup for grabs\b",
-    r"\b(?:still|now|again)\s+available\b|\bavailable\s+again\b",
-    r"\b(?:someone|somebody|anyone|anybody|others|other \w+)\s+(?:else\s+)?"
-    r"(?:can|could|may|wants? to|is welcome to|are welcome to)\s+"
-    r"(?:take|pick|work on|grab)\s+(?:it|this|that|over|up)\b",
-))
+_RELEASE_COMMAND = re.compile(
+    r"^(?:@[\w-]+\s+)?[/!.]?(?:unassign|unclaim|disclaim|abandon|untake)(?:\s+@[\w-]+)?$"
+)
+_RELEASES = tuple(
+    re.compile(p)
+    for p in (
+        # someone removes the claimant: "we are going to unassign you", "i have unassigned myself"
+        r"\b(?:i|we)\s+(?:have\s+|will\s+|am\s+|are\s+|going to\s+|just\s+)*"
+        r"unassign(?:ed|ing)?\s+(?:you|myself|yourself|him|her|them)\b",
+        r"\bunassigned\s+you\b",
+        r"\bbeen\s+unassigned\b",
+        r"\bunassign(?:ed|ing)?\s+(?:\w+\s+)?(?:due to|because of)\b",
+        r"\bremov(?:e|ed|ing)\s+you\s+from\s+the\s+assign",
+        # the claimant gives up: "i will drop it", "i do not want this", "no longer working on it"
+        r"\bi\s+(?:will|would|am going to|have to|must)\s+(?:have to\s+)?"
+        r"(?:drop|leave|abandon|give up|release)\s+(?:it|this)\b",
+        r"\bi\s+(?:do not|no longer)\s+want\s+(?:to\s+(?:take|work "
+        r"on|do)\s+(?:up\s+|on\s+)?)?(?:it|this|the issue)\b"
+        r"(?!\s+to\b)",  # "i do not want this to affect ..." keeps the issue
+        r"\bunassign\s+me\b",
+        r"\bno longer\s+(?:be\s+)?(?:able to\s+)?work(?:ing)?\s+on\b",
+        r"\bnot\b[^.?!]{0,30}\bworking on\b[^.?!]{0,30}\banymore\b",
+        r"\b(?:will not|can not|could not)\s+(?:be able to\s+)?(?:continue|work "
+        r"on|finish)\s+(?:it|this|on)\b",
+        # open to others: "feel free to pick this up", "up for grabs"
+        r"\bfeel free to (?:pick (?:it|this) up|take (?:it |this )?over|take (?:it|this)\b|work "
+        r"on (?:it|this)|grab)",
+        r"\bup for grabs\b",
+        r"\b(?:still|now|again)\s+available\b|\bavailable\s+again\b",
+        r"\b(?:someone|somebody|anyone|anybody|others|other \w+)\s+(?:else\s+)?"
+        r"(?:can|could|may|wants? to|is welcome to|are welcome to)\s+"
+        r"(?:take|pick|work on|grab)\s+(?:it|this|that|over|up)\b",
+    )
+)
 # A first-person request to be given the issue: "assign it to me", "can i be assigned".
-_ASSIGN_ME = tuple(re.compile(p) for p in (
-    r"\bassign\s+(?:(?:it|this|that|the|this issue|the issue|this task|the task|this one)\s+)?"
-    r"(?:to\s+)?me\b(?!\s+(?:a|an|any|some|another)\b)",
-    r"\balready\s+assigned\s+to\s+me\b",
-    r"\b(?:can|could|would|may|will)\s+(?:it|this|this issue|i)\s+(?:please\s+)?(?:be|have)\s+"
-    r"(?:\w+\s+)?assigned\s+to\s+me\b",
-    r"\bi\s+(?:\w+\s+){0,3}be\s+assigned\b",
-    r"\bthanks?\s+(?:you\s+)?for\s+assigning\s+me\b",
-    r"\bi\s+(?:have\s+)?(?:just\s+|now\s+)?(?:self-)?assigned\s+(?:it to\s+|this to\s+)?myself\b",
-    r"\bi\s+(?:would like to|want to)\s+claim\b",
-    r"(?m)\bplease\s+assign(?:\s+(?:it|this))?\W*$",  # "..., please assign": to the writer
-    r"(?m)^\W*(?:\d+\W+)?eta\W*[:\-][^?\n]*$",  # "ETA: Friday", an answer rather than the question "ETA: (when?)"
-))
-_PULL_REQUEST = tuple(re.compile(p) for p in (
-    r"\bi\s+(?:(?:have|just|recently|already|now|also)\s+)*(?:opened|created|raised|submitted|generated|made|sent|filed)\s+"
-    r"(?:a|the|my)?\s*(?:draft\s+)?(?:pr|pull request)\b",
-    r"\bmy\s+(?:pr|pull request)\s+(?:that|which)\s+(?:addresses|fixes|resolves|closes)\b",
-))
+_ASSIGN_ME = tuple(
+    re.compile(p)
+    for p in (
+        r"\bassign\s+(?:(?:it|this|that|the|this issue|the issue|this task|the task|this one)\s+)?"
+        r"(?:to\s+)?me\b(?!\s+(?:a|an|any|some|another)\b)",
+        r"\balready\s+assigned\s+to\s+me\b",
+        r"\b(?:can|could|would|may|will)\s+(?:it|this|this issue|i)\s+(?:please\s+)?(?:be|have)\s+"
+        r"(?:\w+\s+)?assigned\s+to\s+me\b",
+        r"\bi\s+(?:\w+\s+){0,3}be\s+assigned\b",
+        r"\bthanks?\s+(?:you\s+)?for\s+assigning\s+me\b",
+        r"\bi\s+(?:have\s+)?(?:just\s+|now\s+)?(?:self-)?assigned\s+(?:it to\s+|this "
+        r"to\s+)?myself\b",
+        r"\bi\s+(?:would like to|want to)\s+claim\b",
+        r"(?m)\bplease\s+assign(?:\s+(?:it|this))?\W*$",  # "..., please assign": to the writer
+        # "ETA: Friday", an answer rather than the question "ETA: (when?)"
+        r"(?m)^\W*(?:\d+\W+)?eta\W*[:\-][^?\n]*$",
+    )
+)
+_PULL_REQUEST = tuple(
+    re.compile(p)
+    for p in (
+        r"\bi\s+(?:(?:have|just|recently|already|now|also)\s+)*(?:opened|created|raised|submitted|generated|made|sent|filed)\s+"
+        r"(?:a|the|my)?\s*(?:draft\s+)?(?:pr|pull request)\b",
+        r"\bmy\s+(?:pr|pull request)\s+(?:that|which)\s+(?:addresses|fixes|resolves|closes)\b",
+    )
+)
 # What a claimant says they will do to the issue, and the words allowed between "i" and that verb.
 _ACTION = re.compile(
-    r"\b(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look at)?|pick(?:ing)? up|claim|do|doing|"
+    r"\b(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look "
+    r"at)?|pick(?:ing)? up|claim|do|doing|"
     r"contribut(?:e|ing) to|help(?:ing)? with|look(?:ing)? into|tackl(?:e|ing)|handl(?:e|ing)|"
     r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|complet(?:e|ing)|implement(?:ing)?|"
     r"try|trying)"
-    r"\s+(?:this|that|it|them|these|#\d+|the (?:issue|task|bug|one))\b(?!\s+(?:project|repo|repository|app)\b)"
+    r"\s+(?:this|that|it|them|these|#\d+|the "
+    r"(?:issue|task|bug|one))\b(?!\s+(?:project|repo|repository|app)\b)"
     r"|\bpick(?:ing)?\s+(?:this|it|that)(?:\s+one)?\s+up\b"
-    r"|\bwork(?:ing)?\s+on\s+(?!the\b)[a-z]+ing\b"  # "work on fixing it", "work on completing the curation"
+    # "work on fixing it", "work on completing the curation"
+    r"|\bwork(?:ing)?\s+on\s+(?!the\b)[a-z]+ing\b"
 )
-_PRONOUNS = frozenset({"i", "me", "you", "your", "we", "they", "he", "she", "someone", "somebody", "anyone",
-                       "anybody", "everyone", "who", "people", "others"})
-_MODALS = frozenset({"would", "will", "can", "could", "may", "shall", "want", "wanna", "wish", "like", "love",
-                     "going", "gonna", "interested", "passionate", "willing", "excited", "eager", "keen", "ready",
-                     "happy", "glad", "attempt", "expect", "plan", "hope", "am", "started", "start"})
-_FILLER = _MODALS | frozenset({"to", "also", "please", "really", "very", "definitely", "just", "still", "be", "in",
-                               "try", "starting", "begin", "have", "been", "already", "currently", "now", "able"})
+_PRONOUNS = frozenset(
+    {
+        "i",
+        "me",
+        "you",
+        "your",
+        "we",
+        "they",
+        "he",
+        "she",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "everyone",
+        "who",
+        "people",
+        "others",
+    }
+)
+_MODALS = frozenset(
+    {
+        "would",
+        "will",
+        "can",
+        "could",
+        "may",
+        "shall",
+        "want",
+        "wanna",
+        "wish",
+        "like",
+        "love",
+        "going",
+        "gonna",
+        "interested",
+        "passionate",
+        "willing",
+        "excited",
+        "eager",
+        "keen",
+        "ready",
+        "happy",
+        "glad",
+        "attempt",
+        "expect",
+        "plan",
+        "hope",
+        "am",
+        "started",
+        "start",
+    }
+)
+_FILLER = _MODALS | frozenset(
+    {
+        "to",
+        "also",
+        "please",
+        "really",
+        "very",
+        "definitely",
+        "just",
+        "still",
+        "be",
+        "in",
+        "try",
+        "starting",
+        "begin",
+        "have",
+        "been",
+        "already",
+        "currently",
+        "now",
+        "able",
+    }
+)
 _CLAUSE = re.compile(r"[.?!;\n]+")
-_SENTENCE = re.compile(r"(?<=[.?!])\s|\n\s*\n")  # not at single line breaks: mail replies wrap mid-sentence
+_SENTENCE = re.compile(
+    r"(?<=[.?!])\s|\n\s*\n"
+)  # not at single line breaks: mail replies wrap mid-sentence
 _PART = re.compile(r",|\b(?:and|but|so|then)\b")
 _WORD = re.compile(r"[a-z#@][\w'-]*")
 
 
 def _normalize(text: str) -> str:
     """Lower case, plain apostrophes, and without what the writer quoted rather than said."""
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = (
+        text.lower()
+        .replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+    )
     text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # a Markdown link reads as its words
-    text = re.sub(r"`[^`]*`|\"[^\"\n]*\"", " ", text)  # quoted commands ("assign me", `/take`) are not said
+    text = re.sub(
+        r"`[^`]*`|\"[^\"\n]*\"", " ", text
+    )  # quoted commands ("assign me", `/take`) are not said
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     return text
@@ -127,14 +232,18 @@ def _first_person_intent(text: str) -> bool:
             if match:
                 if spoken:
                     at = spoken[-1]
-                    who, gap, before = words[at], words[at + 1:], words[max(0, at - 1):at]
+                    who, gap, before = words[at], words[at + 1 :], words[max(0, at - 1) : at]
                 elif subject == "i":  # "... and would like to work on it": the subject carries over
                     who, gap, before = "i", words, []
                 else:
                     who, gap, before = None, [], []
-                if who in ("i", "me") and all(w in _FILLER for w in gap) and (
-                    any(w in _MODALS for w in gap)
-                    or any(w in ("can", "could", "may", "shall", "let", "for") for w in before)
+                if (
+                    who in ("i", "me")
+                    and all(w in _FILLER for w in gap)
+                    and (
+                        any(w in _MODALS for w in gap)
+                        or any(w in ("can", "could", "may", "shall", "let", "for") for w in before)
+                    )
                 ):
                     return True
             if spoken:
@@ -146,7 +255,9 @@ def comment_kind(text: str) -> CommentKind | None:
     """Whether a comment claims the issue, gives it up, or neither (None)."""
     said = _normalize(text)
     bare = re.sub(r"[\s:;,.!?)(]+", " ", said).strip()
-    statements = [s for s in _SENTENCE.split(said) if not s.rstrip().endswith("?")]  # "still up for grabs?" asks
+    statements = [
+        s for s in _SENTENCE.split(said) if not s.rstrip().endswith("?")
+    ]  # "still up for grabs?" asks
     if _RELEASE_COMMAND.match(bare) or any(p.search(s) for p in _RELEASES for s in statements):
         return "release"
     if _CLAIM_COMMAND.match(bare):
@@ -164,7 +275,9 @@ class Claim:
     """Why an issue is not free to take."""
 
     kind: Literal["assigned", "pull-request", "comment", "captured", "unknown"]
-    """`unknown`: GitHub did not return the issue's comments, so a claim in them could not be checked."""
+    """`unknown`: GitHub did not return the issue's comments, so a claim in them could not be
+    checked.
+    """
     by: tuple[str, ...] = ()
     """Who holds it, when known (assignees or the commenter)."""
     link: str = ""
@@ -185,13 +298,17 @@ def claim(issue: Issue, now: datetime, window: timedelta = CLAIM_WINDOW) -> Clai
     if found:
         return found
     # A capture's verdict has no date; comments we read ourselves supersede its comment flag.
-    if any(label.name == ASSIGNED_LABEL for label in issue.labels) or (issue.comment_claim and not issue.comments):
+    if any(label.name == ASSIGNED_LABEL for label in issue.labels) or (
+        issue.comment_claim and not issue.comments
+    ):
         return Claim("captured")
     return None
 
 
 def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | None:
-    """The last claim by a non-maintainer that no later comment released (comments are oldest first)."""
+    """The last claim by a non-maintainer that no later comment released (comments are oldest
+    first).
+    """
     held = None
     for comment in issue.comments:
         kind = comment_kind(comment.body)
@@ -206,7 +323,9 @@ def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | No
 
 
 def is_stale(issue: Issue, now: datetime, after: timedelta = STALE_AFTER) -> bool:
-    """No update (or, never updated, no creation) for longer than `after`; unknown dates are not stale."""
+    """No update (or, never updated, no creation) for longer than `after`; unknown dates are not
+    stale.
+    """
     last = parse_time(issue.updated) or parse_time(issue.created)
     return last is not None and now - last > after
 
@@ -216,7 +335,9 @@ def is_stale(issue: Issue, now: datetime, after: timedelta = STALE_AFTER) -> boo
 
 @dataclass(frozen=True)
 class Responsiveness:
-    """How a repo's maintainers answer new issues, measured over its issues with complete comment data."""
+    """How a repo's maintainers answer new issues, measured over its issues with complete comment
+    data.
+    """
 
     repo: str
     sample: int
@@ -224,7 +345,8 @@ class Responsiveness:
     answered: int
     """Of those, how many got a comment from a maintainer (OWNER, MEMBER, COLLABORATOR)."""
     median: timedelta | None
-    """Median time from the issue opening to the first maintainer comment, over the answered ones."""
+    """Median time from the issue opening to the first maintainer comment, over the answered ones.
+    """
     last_push: str = ""
 
     @property
@@ -244,7 +366,9 @@ class Responsiveness:
 
     @property
     def sort_key(self) -> tuple:
-        """Ascending order for "responsive projects first": measured and mostly answered, then fastest."""
+        """Ascending order for "responsive projects first": measured and mostly answered, then
+        fastest.
+        """
         if not self.measured:
             pushed = parse_time(self.last_push)
             return (2, 0.0, -(pushed.timestamp() if pushed else 0.0), self.repo.lower())
@@ -260,11 +384,19 @@ def responsiveness(repo: Repo) -> Responsiveness:
         if opened is None or not _complete(issue):
             continue
         sample += 1
-        first = min((t for c in issue.comments if c.association.upper() in MAINTAINERS
-                     and (t := parse_time(c.created)) is not None), default=None)
+        first = min(
+            (
+                t
+                for c in issue.comments
+                if c.association.upper() in MAINTAINERS and (t := parse_time(c.created)) is not None
+            ),
+            default=None,
+        )
         if first is not None:
             waits.append(max(first - opened, timedelta(0)))
-    median = timedelta(seconds=statistics.median(w.total_seconds() for w in waits)) if waits else None
+    median = (
+        timedelta(seconds=statistics.median(w.total_seconds() for w in waits)) if waits else None
+    )
     return Responsiveness(repo.name_with_owner, sample, len(waits), median, repo.pushed_at)
 
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
-from . import classify_rules as rules
 from ..core.errors import SourcesError
-from dataclasses import dataclass
-
 from ..core.records import Effort, Issue, Label, Repo, SkillArea, Source
+from . import classify_rules as rules
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
 _NOT_TEXT = re.compile(r"[^\x20-\x7e]+")  # emoji and other decoration around label words
@@ -29,12 +28,17 @@ _PARTS = re.compile(r"\s*(?:/|&|,|\+| and )\s*")
 _URL = re.compile(r"https?://\S+")
 # Words (no rule word is one letter or starts with a digit) and, in the same pass, file extensions
 # (".scss" after a name): one scan of the body is most of the cost of classifying an issue.
-_TOKEN = re.compile(r"[a-z][a-z0-9_#+-]+|(?<=[a-z0-9_*])\.(?:"
-                    + "|".join(sorted(rules.TEXT_EXTENSIONS, key=len, reverse=True)) + r")\b")
+_TOKEN = re.compile(
+    r"[a-z][a-z0-9_#+-]+|(?<=[a-z0-9_*])\.(?:"
+    + "|".join(sorted(rules.TEXT_EXTENSIONS, key=len, reverse=True))
+    + r")\b"
+)
 # Links and background after a "Resources" heading say what to read, not what to build.
 _RESOURCES = re.compile(r"#[ \t]*(?:resources|references|related|links|background)\b")
 _DATA_WORD = re.compile(r"\bdata\b")
-_LEAD = re.compile(r"(?:^|[:|\]]\s*)([a-z][a-z-]*)")  # first word of the title and of each "Prefix:" part
+_LEAD = re.compile(
+    r"(?:^|[:|\]]\s*)([a-z][a-z-]*)"
+)  # first word of the title and of each "Prefix:" part
 _ORDER = tuple(Effort)
 _AREAS = tuple(SkillArea)
 _WORD_KEYS = frozenset(rules.TEXT_WORDS)
@@ -42,8 +46,13 @@ _PHRASE_HEADS = frozenset(rules.TEXT_PHRASES)
 _EXTENSION_KEYS = frozenset(rules.TEXT_EXTENSIONS)
 _UI_NOUN_KEYS = frozenset(rules.TEXT_UI_NOUNS)
 # Body words are only ever looked up in these tables, so only these are kept (a small set, fast).
-_VOCABULARY = (_WORD_KEYS | _PHRASE_HEADS | _UI_NOUN_KEYS | rules.TEXT_NONE_WORDS
-               | {f".{extension}" for extension in rules.TEXT_EXTENSIONS})
+_VOCABULARY = (
+    _WORD_KEYS
+    | _PHRASE_HEADS
+    | _UI_NOUN_KEYS
+    | rules.TEXT_NONE_WORDS
+    | {f".{extension}" for extension in rules.TEXT_EXTENSIONS}
+)
 _EFFORT_UP_KEYS = frozenset(rules.EFFORT_UP_WORDS)
 
 
@@ -118,8 +127,12 @@ def label_effort(label: str) -> tuple[int, Effort] | None:
     return (1, rules.EFFORT_WORDS[value]) if value in rules.EFFORT_WORDS else None
 
 
-def classify(issue: Issue, repo: Repo | None = None, source: Source | None = None) -> Classification:
-    """Skill areas, effort and readable reasons for one issue; pure, so the site can call it per issue."""
+def classify(
+    issue: Issue, repo: Repo | None = None, source: Source | None = None
+) -> Classification:
+    """Skill areas, effort and readable reasons for one issue; pure, so the site can call it per
+    issue.
+    """
     labels = [(label.name, normalize_label(label.name)) for label in issue.labels]
     skills, reasons, decided = _skills_from_labels(labels, source)
     text: _Text | None = None
@@ -145,7 +158,9 @@ def _skills_from_labels(labels, source: Source | None) -> tuple[set, list[str], 
             continue
         for area in label_skills(label):
             if area == rules.NONE:
-                none_reason = none_reason or f"label `{name}`: not one of the four areas, so any skill"
+                none_reason = (
+                    none_reason or f"label `{name}`: not one of the four areas, so any skill"
+                )
             else:
                 areas.setdefault(area, f"label `{name}`")
     if areas:
@@ -160,7 +175,16 @@ def _skills_from_labels(labels, source: Source | None) -> tuple[set, list[str], 
 class _Text:
     """The words of an issue, found once; `words=False` reads only what the effort guess needs."""
 
-    __slots__ = ("title", "title_text", "leads", "body", "extra", "extensions", "lowered", "checklist")
+    __slots__ = (
+        "title",
+        "title_text",
+        "leads",
+        "body",
+        "extra",
+        "extensions",
+        "lowered",
+        "checklist",
+    )
 
     def __init__(self, issue: Issue, labels: Iterable[tuple[str, str]], words: bool):
         title = issue.title.lower()
@@ -168,7 +192,13 @@ class _Text:
         self.title = set(_TOKEN.findall(title))
         # "refactor(aws-sdk)": the parts of a hyphenated title word count too (titles are short).
         if "-" in title:
-            self.title.update(part for word in tuple(self.title) if "-" in word for part in word.split("-") if part)
+            self.title.update(
+                part
+                for word in tuple(self.title)
+                if "-" in word
+                for part in word.split("-")
+                if part
+            )
         self.title_text = title
         self.leads = {m.group(1) for m in _LEAD.finditer(title)}
         self.checklist = raw.count("[ ]") + raw.count("[x]") if "[" in raw else 0
@@ -181,7 +211,7 @@ class _Text:
         main = " ".join(label for _, label in labels) + "\n" + body
         cut = _RESOURCES.search(main) if "#" in main else None
         if cut:
-            main, extra = main[: cut.start()], main[cut.start():]
+            main, extra = main[: cut.start()], main[cut.start() :]
             self.extra = _VOCABULARY.intersection(_TOKEN.findall(extra)) - self.title
         self.body = _VOCABULARY.intersection(_TOKEN.findall(main))
         self.extra = self.extra - self.body
@@ -190,7 +220,9 @@ class _Text:
 
 
 def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
-    """Areas the words, file extensions and phrases point to; the repo's language when they are silent."""
+    """Areas the words, file extensions and phrases point to; the repo's language when they are
+    silent.
+    """
     hits = _text_hits(text)
     scores: dict[SkillArea, float] = dict.fromkeys(_AREAS, 0.0)
     for area, points, _ in hits:
@@ -202,11 +234,18 @@ def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
             scores[SkillArea.FRONTEND] += points
             hits.append((SkillArea.FRONTEND, points, f"`{word}`"))
     best = max(scores.values())
-    chosen = {a for a, s in scores.items() if s >= rules.TEXT_MIN_SCORE and s >= rules.TEXT_KEEP_RATIO * best}
+    chosen = {
+        a
+        for a, s in scores.items()
+        if s >= rules.TEXT_MIN_SCORE and s >= rules.TEXT_KEEP_RATIO * best
+    }
     if chosen:
         hits.sort(key=lambda hit: (-hit[1], hit[2]))
-        return chosen, [f"mentions {_say([cue for area, _, cue in hits if area == a])} → {a}"
-                        for a in _AREAS if a in chosen]
+        return chosen, [
+            f"mentions {_say([cue for area, _, cue in hits if area == a])} → {a}"
+            for a in _AREAS
+            if a in chosen
+        ]
     none_words = rules.TEXT_NONE_WORDS & (text.title | text.body)
     if none_words and best < 1:
         return set(), [f"mentions {', '.join(f'`{w}`' for w in sorted(none_words)[:3])}: any skill"]
@@ -217,13 +256,15 @@ def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
 
 
 def _say(cues: list[str]) -> str:
-    """The four strongest cues, leaving out a word already said as a file extension (`.scss` files)."""
+    """The four strongest cues, leaving out a word already said as a file extension."""
     said = {cue[2:-7] for cue in cues if cue.startswith("`.") and cue.endswith("` files")}
     return ", ".join([cue for cue in cues if cue.strip("`") not in said][:4])
 
 
 def _text_hits(text: _Text) -> list[tuple[SkillArea, float, str]]:
-    """Every text cue as (area, points, how to say it), in a fixed order so sums and reasons are stable."""
+    """Every text cue as (area, points, how to say it), in a fixed order so sums and reasons are
+    stable.
+    """
     hits = []
     for word in sorted(text.title.intersection(_WORD_KEYS)):
         area, weight = rules.TEXT_WORDS[word]
@@ -279,7 +320,9 @@ def _effort_from_labels(labels, source: Source | None) -> tuple[Effort, str] | N
 
 
 def _effort_from_text(text: _Text, labels) -> tuple[Effort, str]:
-    """Effort from the shape of the task: its leading verb, big words, checklist length, kind labels."""
+    """Effort from the shape of the task: its leading verb, big words, checklist length, kind
+    labels.
+    """
     score, why = 0.0, []
     for lead in sorted(text.leads):
         if lead in rules.EFFORT_LEAD_WORDS:
@@ -299,20 +342,32 @@ def _effort_from_text(text: _Text, labels) -> tuple[Effort, str]:
     if text.checklist >= rules.CHECKLIST_MEDIUM:
         score += 2 if text.checklist >= rules.CHECKLIST_LARGE else 1
         why.append(f"checklist of {text.checklist} steps")
-    effort = (Effort.LARGE if score >= rules.EFFORT_LARGE_AT else
-              Effort.MEDIUM if score >= rules.EFFORT_MEDIUM_AT else Effort.SMALL)
+    effort = (
+        Effort.LARGE
+        if score >= rules.EFFORT_LARGE_AT
+        else Effort.MEDIUM
+        if score >= rules.EFFORT_MEDIUM_AT
+        else Effort.SMALL
+    )
     if not why:
         return effort, "no size signal: beginner-labeled issues are small by default"
     return effort, f"{', '.join(why[:3])} → {effort}"
 
 
 def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
-    """One JSONL line of `build.py classify` as an Issue and its Repo; SourcesError says what is wrong."""
+    """One JSONL line of `build.py classify` as an Issue and its Repo; SourcesError says what is
+    wrong.
+    """
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        raise SourcesError(path, line, error.colno, f"not JSON ({error.msg}); each line must be one object "
-                           'like {"repo": "owner/name", "title": "…", "body": "…", "labels": ["…"]}') from error
+        raise SourcesError(
+            path,
+            line,
+            error.colno,
+            f"not JSON ({error.msg}); each line must be one object "
+            'like {"repo": "owner/name", "title": "…", "body": "…", "labels": ["…"]}',
+        ) from error
     if not isinstance(record, dict):
         raise SourcesError(path, line, 1, f"expected a JSON object, got {type(record).__name__}")
 
@@ -322,7 +377,9 @@ def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
             wanted = "a non-empty string" if required else "a string or null"
-            raise SourcesError(path, line, 1, f"`{key}` must be {wanted}, got {json.dumps(value)[:40]}")
+            raise SourcesError(
+                path, line, 1, f"`{key}` must be {wanted}, got {json.dumps(value)[:40]}"
+            )
         return value
 
     title, body, repo = text_field("title", required=True), text_field("body"), text_field("repo")
@@ -332,19 +389,33 @@ def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
         raise SourcesError(path, line, 1, "`labels` must be a list of label names")
     names = []
     for item in labels:
-        name = item.get("name") if isinstance(item, dict) else item  # GitHub's own label objects work too
+        name = (
+            item.get("name") if isinstance(item, dict) else item
+        )  # GitHub's own label objects work too
         if not isinstance(name, str):
-            raise SourcesError(path, line, 1, f"each label must be a string, got {json.dumps(item)[:40]}")
+            raise SourcesError(
+                path, line, 1, f"each label must be a string, got {json.dumps(item)[:40]}"
+            )
         names.append(name)
     topics = record.get("topics") or record.get("repo_topics") or []
     if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
         raise SourcesError(path, line, 1, "`topics` must be a list of strings")
     number = record["number"] if type(record.get("number")) is int else 0  # not a bool
-    issue = Issue(repo=repo, number=number, title=title, url=text_field("url"),
-                  labels=tuple(Label(n) for n in names), body=body)
+    issue = Issue(
+        repo=repo,
+        number=number,
+        title=title,
+        url=text_field("url"),
+        labels=tuple(Label(n) for n in names),
+        body=body,
+    )
     return issue, Repo(name_with_owner=repo, url="", language=language, topics=tuple(topics))
 
 
 def to_record(result: Classification) -> dict:
     """A classification as `build.py classify` prints it."""
-    return {"skills": [str(a) for a in result.skills], "effort": str(result.effort), "reasons": list(result.reasons)}
+    return {
+        "skills": [str(a) for a in result.skills],
+        "effort": str(result.effort),
+        "reasons": list(result.reasons),
+    }

@@ -69,11 +69,15 @@ class Line:
 
 
 def classify_file(path: str, found: tuple[Source, ...]) -> Iterator[Line]:
-    """Each non-blank line of a JSONL file of issues, classified; a bad line yields its problem instead."""
+    """Each non-blank line of a JSONL file of issues, classified; a bad line yields its problem
+    instead.
+    """
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(f"{path}: cannot read the file ({error}); give a UTF-8 JSONL file") from error
+        raise InputError(
+            f"{path}: cannot read the file ({error}); give a UTF-8 JSONL file"
+        ) from error
     for number, text in enumerate(lines, start=1):
         if not text.strip():
             continue

@@ -1,4 +1,4 @@
-"""Share work between this process and forked copies of it: the machine's cores for CPU-bound stages.
+"""Share work between this process and forked copies of it: every core for the CPU-bound stages.
 
 Forked children see everything the parent had built (the site plan, rendered cards) without any of
 it being pickled; each returns bytes through a pipe. Only used where no other thread is running.

@@ -55,7 +55,9 @@ class FacetLink:
 
 @dataclass(frozen=True)
 class Listing:
-    """A page listing issues: the home page or one facet (skill, effort, cause, language, skill × effort)."""
+    """A page listing issues: the home page or one facet (skill, effort, cause, language, skill ×
+    effort).
+    """
 
     path: str
     title: str
@@ -119,16 +121,22 @@ class Site:
     health: tuple[HealthRow, ...] = ()
 
 
-def plan_site(entries: tuple[Entry, ...], judgement: Judgement, pages: tuple[Page, ...], data_as_of: str) -> Site:
-    """Decide every page of the site. Relative dates are measured from the clock of the judgement."""
+def plan_site(
+    entries: tuple[Entry, ...], judgement: Judgement, pages: tuple[Page, ...], data_as_of: str
+) -> Site:
+    """Decide every page of the site; relative dates count from the clock of the judgement."""
     now = judgement.now
     answers = judgement.answers
-    cards = tuple(sorted((_card(item, now, answers) for item in judgement.issues), key=_fresh_then_newest))
+    cards = tuple(
+        sorted((_card(item, now, answers) for item in judgement.issues), key=_fresh_then_newest)
+    )
     takeable = tuple(c for c in cards if not c.claim)
     home = _home(takeable)
     listings = [home, _responsive(home, answers), *_facet_listings(takeable)]
     repo_pages = tuple(_repo_pages(entries, cards, answers))
-    feeds = [_feed(listing.feed_path, listing.title, listing.path, listing.cards) for listing in listings]
+    feeds = [
+        _feed(listing.feed_path, listing.title, listing.path, listing.cards) for listing in listings
+    ]
     feeds += [_feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards) for p in repo_pages]
     return Site(
         data_as_of=data_as_of,
@@ -159,7 +167,12 @@ def _card(item: Judged, now: datetime, answers: dict[str, Responsiveness]) -> Ca
 
 def _fresh_then_newest(card: Card) -> tuple:
     created = parse_time(card.issue.created)
-    return (card.is_stale, -(created.timestamp() if created else 0), card.issue.repo.lower(), card.issue.number)
+    return (
+        card.is_stale,
+        -(created.timestamp() if created else 0),
+        card.issue.repo.lower(),
+        card.issue.number,
+    )
 
 
 def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Feed:
@@ -169,13 +182,20 @@ def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Fee
 
 def _responsive(home: Listing, answers: dict[str, Responsiveness]) -> Listing:
     """The home listing again, projects that answer quickly first."""
+
     def order(card: Card) -> tuple:
         answer = answers.get(card.item.repo.key)
         return (card.is_stale, answer.sort_key if answer else (3,), _fresh_then_newest(card))
 
-    return Listing("responsive/", "Issues from responsive projects first",
-                   "Open issues to take, from the projects that answer new issues fastest.",
-                   tuple(sorted(home.cards, key=order)), "responsive/feed.atom", home.facets, home.complete_in)
+    return Listing(
+        "responsive/",
+        "Issues from responsive projects first",
+        "Open issues to take, from the projects that answer new issues fastest.",
+        tuple(sorted(home.cards, key=order)),
+        "responsive/feed.atom",
+        home.facets,
+        home.complete_in,
+    )
 
 
 def _skill_keys(card: Card) -> tuple[str, ...]:
@@ -185,25 +205,47 @@ def _skill_keys(card: Card) -> tuple[str, ...]:
 def _home(cards: tuple[Card, ...]) -> Listing:
     facets = (
         ("Skill area", _links(cards, "skills", _skill_keys, _skill_label)),
-        ("Effort", _links(cards, "effort", lambda c: (c.item.classification.effort,), str.capitalize)),
+        (
+            "Effort",
+            _links(cards, "effort", lambda c: (c.item.classification.effort,), str.capitalize),
+        ),
         ("Cause", _links(cards, "causes", _cause_keys, lambda v: v)),
         ("Language", _links(cards, "languages", _language_keys, lambda v: v)),
     )
-    return Listing("", "Shovel-ready issues", "Open issues in progressive open source, free to take.",
-                   cards, "feeds/all.atom", facets, complete_in=facets[1][1])
+    return Listing(
+        "",
+        "Shovel-ready issues",
+        "Open issues in progressive open source, free to take.",
+        cards,
+        "feeds/all.atom",
+        facets,
+        complete_in=facets[1][1],
+    )
 
 
 def _facet_listings(cards: tuple[Card, ...]) -> list[Listing]:
     listings = []
     for area in (*SkillArea, ANY_SKILL):
         chosen = tuple(c for c in cards if area in _skill_keys(c))
-        pairs = [_listing(f"skills/{area}/{effort}/", f"{_skill_label(area)}, {effort} effort",
-                          tuple(c for c in chosen if c.item.classification.effort == effort)) for effort in Effort]
+        pairs = [
+            _listing(
+                f"skills/{area}/{effort}/",
+                f"{_skill_label(area)}, {effort} effort",
+                tuple(c for c in chosen if c.item.classification.effort == effort),
+            )
+            for effort in Effort
+        ]
         # The skill page shows its newest issues; its three effort pages hold all of them.
-        split = tuple(FacetLink(effort.value.capitalize(), p.path, len(p.cards))
-                      for effort, p in zip(Effort, pairs, strict=True))
-        listings.append(replace(_listing(f"skills/{area}/", f"{_skill_label(area)} issues", chosen),
-                                complete_in=split))
+        split = tuple(
+            FacetLink(effort.value.capitalize(), p.path, len(p.cards))
+            for effort, p in zip(Effort, pairs, strict=True)
+        )
+        listings.append(
+            replace(
+                _listing(f"skills/{area}/", f"{_skill_label(area)} issues", chosen),
+                complete_in=split,
+            )
+        )
         listings += pairs
     for effort in Effort:
         chosen = tuple(c for c in cards if c.item.classification.effort == effort)
@@ -214,12 +256,20 @@ def _facet_listings(cards: tuple[Card, ...]) -> list[Listing]:
             for value in keys(card):
                 groups.setdefault(value, []).append(card)
         for value in sorted(groups):
-            listings.append(_listing(f"{kind}/{slug(value)}/", f"{value} issues", tuple(groups[value])))
+            listings.append(
+                _listing(f"{kind}/{slug(value)}/", f"{value} issues", tuple(groups[value]))
+            )
     return listings
 
 
 def _listing(path: str, title: str, cards: tuple[Card, ...]) -> Listing:
-    return Listing(path, title, f"{len(cards)} open issues to take: {title.lower()}.", cards, f"{path}feed.atom")
+    return Listing(
+        path,
+        title,
+        f"{len(cards)} open issues to take: {title.lower()}.",
+        cards,
+        f"{path}feed.atom",
+    )
 
 
 def _links(cards, kind, keys, label) -> tuple[FacetLink, ...]:
@@ -241,7 +291,9 @@ def _language_keys(card: Card) -> tuple[str, ...]:
     return (language,) if language else ()
 
 
-def _repo_pages(entries: tuple[Entry, ...], cards: tuple[Card, ...], answers: dict[str, Responsiveness]):
+def _repo_pages(
+    entries: tuple[Entry, ...], cards: tuple[Card, ...], answers: dict[str, Responsiveness]
+):
     by_repo: dict[str, list[Card]] = {}
     for card in cards:
         by_repo.setdefault(card.issue.repo.lower(), []).append(card)
@@ -264,15 +316,25 @@ def _repo_pages(entries: tuple[Entry, ...], cards: tuple[Card, ...], answers: di
 
 
 def _health(entries: tuple[Entry, ...], repo_pages: tuple[RepoPage, ...]) -> tuple[HealthRow, ...]:
-    """Every entry with its state: problems first, the newest problem first, then the healthy ones."""
+    """Every entry with its state: problems first, the newest first, then the healthy ones."""
     rows = [
-        HealthRow(p.source, p.repo.name_with_owner if p.repo else p.source.repo, p.state, p.repo,
-                  p.repo.state_since if p.repo else "", len(p.cards) + len(p.claimed), p.path)
+        HealthRow(
+            p.source,
+            p.repo.name_with_owner if p.repo else p.source.repo,
+            p.state,
+            p.repo,
+            p.repo.state_since if p.repo else "",
+            len(p.cards) + len(p.claimed),
+            p.path,
+        )
         for p in repo_pages
     ]
     covered = {p.source.key for p in repo_pages}
-    rows += [HealthRow(e.source, e.source.repo, RepoState.NOT_FETCHED, None, "", 0, "")
-             for e in entries if e.source.key not in covered]
+    rows += [
+        HealthRow(e.source, e.source.repo, RepoState.NOT_FETCHED, None, "", 0, "")
+        for e in entries
+        if e.source.key not in covered
+    ]
 
     def order(row: HealthRow) -> tuple:
         since = parse_time(row.since)

@@ -16,18 +16,39 @@ log = logging.getLogger("shovel")
 POLL_SECONDS = 0.5
 
 
-def serve(sources_path: str, snapshot_path: str, out_dir: str, port: int, base_url: str = "/",
-          content_dir: str | None = None, theme: str = "default", overrides: str | None = None) -> None:
+def serve(
+    sources_path: str,
+    snapshot_path: str,
+    out_dir: str,
+    port: int,
+    base_url: str = "/",
+    content_dir: str | None = None,
+    theme: str = "default",
+    overrides: str | None = None,
+) -> None:
     """Build once, then serve and rebuild on changes until interrupted."""
     stop = threading.Event()
-    rebuild = functools.partial(build, sources_path, snapshot_path, out_dir, base_url=base_url, theme=theme,
-                                overrides=overrides, content_dir=content_dir)
+    rebuild = functools.partial(
+        build,
+        sources_path,
+        snapshot_path,
+        out_dir,
+        base_url=base_url,
+        theme=theme,
+        overrides=overrides,
+        content_dir=content_dir,
+    )
     rebuild()
     handler = functools.partial(_Quiet, directory=str(Path(out_dir).resolve()))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     log.info("serving %s at http://127.0.0.1:%d/", out_dir, server.server_address[1])
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    watched = [Path(sources_path), Path(snapshot_path), Path(content_dir or CONTENT_DIR), THEMES_DIR]
+    watched = [
+        Path(sources_path),
+        Path(snapshot_path),
+        Path(content_dir or CONTENT_DIR),
+        THEMES_DIR,
+    ]
     if overrides:
         watched.append(Path(overrides))
     seen = _stamp(watched)

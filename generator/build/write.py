@@ -1,4 +1,4 @@
-"""The last stage of the build: the whole site written beside its place, then swapped in atomically."""
+"""The last stage of the build: the site written beside its place, then swapped in atomically."""
 
 from __future__ import annotations
 
@@ -46,13 +46,18 @@ def _write_share(files: Mapping[str, bytes], names: list[str], staging: Path) ->
         target.write_bytes(files[name])
 
 
-def _write_forked(files: Mapping[str, bytes], names: list[str], staging: Path, workers: int) -> None:
+def _write_forked(
+    files: Mapping[str, bytes], names: list[str], staging: Path, workers: int
+) -> None:
     """Share the files between this process and forks by a hash of their names.
 
     Not round-robin over sorted names: each folder's feed.atom sorts just before its index.html,
     so one process would get every (cheap) feed and the other every (costly) page.
     """
-    shares = [[name for name in names if zlib.crc32(name.encode()) % workers == index] for index in range(workers)]
+    shares = [
+        [name for name in names if zlib.crc32(name.encode()) % workers == index]
+        for index in range(workers)
+    ]
 
     def share(index: int) -> bytes:
         _write_share(files, shares[index], staging)
@@ -67,7 +72,9 @@ def _write_forked(files: Mapping[str, bytes], names: list[str], staging: Path, w
 def _check_relative(name: str) -> None:
     path = PurePosixPath(name)
     if not name or path.is_absolute() or ".." in path.parts or "\\" in name or name.endswith("/"):
-        raise WriteError(f"refusing to write {name!r}: output paths must be relative and stay inside the site")
+        raise WriteError(
+            f"refusing to write {name!r}: output paths must be relative and stay inside the site"
+        )
 
 
 def _swap(staging: Path, out: Path) -> None:

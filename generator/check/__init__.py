@@ -1,4 +1,6 @@
-"""`check`: is sources.yaml right, line by line, and (online) what does GitHub say about its entries."""
+"""`check`: is sources.yaml right, line by line, and (online) what does GitHub say about its
+entries.
+"""
 
 from __future__ import annotations
 
@@ -44,21 +46,38 @@ class CheckReport:
         return [report.annotation(problem) for problem in self.problems]
 
 
-def check(sources_path: str, settings: Settings | None = None, changed_against: str = "") -> CheckReport:
-    """Check the file; with `settings`, also ask GitHub about every entry (or those changed since a revision)."""
+def check(
+    sources_path: str, settings: Settings | None = None, changed_against: str = ""
+) -> CheckReport:
+    """Check the file; with `settings`, also ask GitHub about every entry (or those changed since a
+    revision).
+    """
     try:
         found = sources.load(sources_path)
     except SourcesInvalid as error:
         return CheckReport(sources_path, 0, error.problems)
     if settings is None:
         return CheckReport(sources_path, len(found))
-    entries = diff.changed(found, diff.at_revision(changed_against, sources_path)) if changed_against else found
+    entries = (
+        diff.changed(found, diff.at_revision(changed_against, sources_path))
+        if changed_against
+        else found
+    )
     planned = online.planned_requests(entries)
     if not changed_against and len(entries) > 10:
-        log.info("asking GitHub about all %d entries, about %d requests; --changed-against origin/main asks only "
-                 "about the entries a branch adds or changes", len(entries), planned)
+        log.info(
+            "asking GitHub about all %d entries, about %d requests; --changed-against origin/main "
+            "asks only "
+            "about the entries a branch adds or changes",
+            len(entries),
+            planned,
+        )
     if not settings.token:
-        log.warning("no GITHUB_TOKEN: GitHub allows %d requests an hour without one, and this check needs about %d",
-                    ANONYMOUS_PER_HOUR, planned)
+        log.warning(
+            "no GITHUB_TOKEN: GitHub allows %d requests an hour without one, and this check needs "
+            "about %d",
+            ANONYMOUS_PER_HOUR,
+            planned,
+        )
     findings = online.inspect(entries, settings)
     return CheckReport(sources_path, len(found), (), findings, checked_all=not changed_against)

@@ -1,7 +1,8 @@
 """The online half of `check`: asks GitHub's REST API (through PyGithub) about sources.yaml entries.
 
 Advisory by design: a failure to reach GitHub for one entry becomes that entry's finding, never an
-exception, so one flaky answer cannot hide the rest of the report. Only a refused token stops the run.
+exception, so one flaky answer cannot hide the rest of the report. Only a refused token stops the
+run.
 """
 
 from __future__ import annotations
@@ -29,7 +30,9 @@ def inspect(entries: tuple[Source, ...], settings: Settings) -> tuple[Finding, .
 
 
 def planned_requests(entries: tuple[Source, ...]) -> int:
-    """About how many REST requests `inspect` makes: the repo, its labels, then one search per label."""
+    """About how many REST requests `inspect` makes: the repo, its labels, then one search per
+    label.
+    """
     return sum(2 if source.is_org else 2 + len(source.labels) for source in entries)
 
 
@@ -37,7 +40,11 @@ def _one(client: github.Github, source: Source) -> Finding:
     try:
         try:
             # only the first request's 404 means "no such repo"; a later one is a failed check
-            head = client.get_organization(source.repo) if source.is_org else client.get_repo(source.repo)
+            head = (
+                client.get_organization(source.repo)
+                if source.is_org
+                else client.get_repo(source.repo)
+            )
         except GithubException as error:
             if error.status == 404:
                 return Finding(source=source, exists=False)
@@ -45,7 +52,9 @@ def _one(client: github.Github, source: Source) -> Finding:
         return _org(head, source) if source.is_org else _repo(head, source)
     except GithubException as error:
         if error.status == 401:
-            raise FetchError("GitHub refused the token (401): set GITHUB_TOKEN to a valid token") from error
+            raise FetchError(
+                "GitHub refused the token (401): set GITHUB_TOKEN to a valid token"
+            ) from error
         message = (error.data or {}).get("message", "") if isinstance(error.data, dict) else ""
         return Finding(source=source, error=f"GitHub answered {error.status} {message}".strip())
     except (requests.RequestException, OSError, ValueError) as error:
@@ -65,8 +74,14 @@ def _in_words(error: Exception) -> str:
 
 def _repo(repo, source: Source) -> Finding:
     """`repo` was read through GitHub's 301 when renamed, so its full_name is the current one."""
-    found = Finding(source=source, exists=True, canonical=repo.full_name, private=repo.private,
-                    archived=repo.archived, issues_enabled=repo.has_issues)
+    found = Finding(
+        source=source,
+        exists=True,
+        canonical=repo.full_name,
+        private=repo.private,
+        archived=repo.archived,
+        issues_enabled=repo.has_issues,
+    )
     if not repo.has_issues:
         return found
     spelled = {label.name.lower(): label.name for label in repo.get_labels()}
@@ -78,7 +93,11 @@ def _repo(repo, source: Source) -> Finding:
             checks.append(LabelCheck(name=name, similar=tuple(spelled[s] for s in similar)))
             continue
         # REST lists pull requests among issues; html_url tells them apart without another request
-        numbers = {i.number for i in repo.get_issues(state="open", labels=[exact]) if "/pull/" not in i.html_url}
+        numbers = {
+            i.number
+            for i in repo.get_issues(state="open", labels=[exact])
+            if "/pull/" not in i.html_url
+        }
         issues |= numbers
         checks.append(LabelCheck(name=name, found=exact, open_issues=len(numbers)))
     return replace(found, labels=tuple(checks), open_issues=len(issues))
@@ -88,6 +107,9 @@ def _org(org, source: Source) -> Finding:
     names = {r.name.lower(): r for r in org.get_repos(type="public")}
     excluded = {name.lower() for name in source.exclude}
     unknown = tuple(name for name in source.exclude if name.lower() not in names)
-    read = sum(1 for key, r in names.items() if key not in excluded and not r.archived and not r.private)
-    return Finding(source=source, exists=True, canonical=org.login, org_repos=read, unknown_excluded=unknown)
-
+    read = sum(
+        1 for key, r in names.items() if key not in excluded and not r.archived and not r.private
+    )
+    return Finding(
+        source=source, exists=True, canonical=org.login, org_repos=read, unknown_excluded=unknown
+    )

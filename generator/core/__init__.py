@@ -1,1 +1,3 @@
-"""What every command shares: records, errors, the snapshot format, dates and text, the GitHub connection."""
+"""What every command shares: records, errors, the snapshot format, dates and text, the GitHub
+connection.
+"""

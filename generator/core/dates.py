@@ -37,7 +37,7 @@ def stamp_of(when: datetime) -> str:
 
 
 def stamp(value: str) -> str:
-    """A date-time string as `2026-08-08T12:13:13Z` (a bare date as its midnight), "" if unreadable."""
+    """A date-time as `2026-08-08T12:13:13Z` (a bare date as its midnight), "" if unreadable."""
     parsed = parse_time(value)
     return stamp_of(parsed) if parsed else ""
 

@@ -1,4 +1,4 @@
-"""One exception family; cli.py turns each into a message and an exit code (2 for BadInput, else 1)."""
+"""One exception family; cli.py turns each into a message and an exit code (BadInput: 2, else 1)."""
 
 
 class ShovelError(Exception):

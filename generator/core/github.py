@@ -43,7 +43,9 @@ class Settings:
 
     @classmethod
     def from_env(cls, env: dict[str, str], token_required: bool = True, **overrides) -> Settings:
-        """Settings from GITHUB_TOKEN, GITHUB_API_URL, GITHUB_GRAPHQL_URL (as on Actions and Enterprise)."""
+        """Settings from GITHUB_TOKEN, GITHUB_API_URL, GITHUB_GRAPHQL_URL (as on Actions and
+        Enterprise).
+        """
         token = env.get("GITHUB_TOKEN", "").strip()
         if not token and token_required:
             raise TokenMissing(
@@ -65,19 +67,30 @@ class Settings:
 
 
 class BoundedRetry(GithubRetry):
-    """PyGithub's retry, except that a Retry-After longer than `max_rate_limit_wait` fails instead of hanging."""
+    """PyGithub's retry, except that a Retry-After longer than `max_rate_limit_wait` fails instead
+    of hanging.
+    """
 
     def get_retry_after(self, response):
         wait = super().get_retry_after(response)
-        if wait is not None and self.max_rate_limit_wait is not None and wait > self.max_rate_limit_wait:
+        if (
+            wait is not None
+            and self.max_rate_limit_wait is not None
+            and wait > self.max_rate_limit_wait
+        ):
             raise RateLimitExceededExceedsMaxWait(
-                response.status, {"message": "Retry-After too long"}, dict(response.headers), wait=wait
+                response.status,
+                {"message": "Retry-After too long"},
+                dict(response.headers),
+                wait=wait,
             )
         return wait
 
 
 class Connection:
-    """A PyGithub client (`.github`) with the HTTP cache the settings ask for. Use as a context manager."""
+    """A PyGithub client (`.github`) with the HTTP cache the settings ask for. Use as a context
+    manager.
+    """
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -91,7 +104,8 @@ class Connection:
         )
         self._cache = None
         if settings.cache_path:
-            # GraphQL is POST: cached only when asked (cache_ttl); REST GETs are revalidated with ETags.
+            # GraphQL is POST: cached only when asked (cache_ttl); REST GETs are revalidated with
+            # ETags.
             self._cache = requests_cache.enabled(
                 settings.cache_path,
                 backend="sqlite",

@@ -65,6 +65,12 @@ class Source:
     description: str = ""
     contact: str = ""
     note: str = ""
+    parked: tuple[str, ...] = ()
+    """Labels that keep an issue off the lists, besides the built-in ones: the entry's and
+    `defaults`'.
+    """
+    unparked: tuple[str, ...] = ()
+    """Built-in do-not-start labels that do not apply to this entry: the entry's and `defaults`'."""
 
     @property
     def key(self) -> str:
@@ -143,7 +149,9 @@ class Repo:
     labeled_total: int | None = None
     """Labeled open issues GitHub counted, when there were more than the fetch lists; else None."""
     listed_as: str = ""
-    """For a renamed repo whose new name has its own sources.yaml entry: that name (the issues are there)."""
+    """For a renamed repo whose new name has its own sources.yaml entry: that name (the issues are
+    there).
+    """
     issues: tuple[Issue, ...] = ()
 
     @property
@@ -154,7 +162,7 @@ class Repo:
 
 @dataclass(frozen=True)
 class Entry:
-    """A sources.yaml entry with the snapshot's repos fetched for it: none until it is first fetched,
+    """A sources.yaml entry with the snapshot's repos fetched for it: none until its first fetch,
     one for a repo entry, any number for an org. Linked once, when the snapshot is read."""
 
     source: Source

@@ -16,7 +16,7 @@ from .records import Capture, Comment, Issue, Label, Repo, RepoState, Snapshot
 
 FORMAT = "shovel-ready-snapshot"
 VERSION = 2
-"""2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not `state_detail` prose.
+"""2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not prose.
 Version 1 files are still read: their `state_detail` becomes the `error` of a stale repo."""
 READS = (1, VERSION)
 
@@ -25,7 +25,10 @@ def sorted_snapshot(snapshot: Snapshot) -> Snapshot:
     """The same snapshot with repos and their issues in the one canonical order."""
     repos = tuple(
         sorted(
-            (replace(r, issues=tuple(sorted(r.issues, key=lambda i: i.number))) for r in snapshot.repos),
+            (
+                replace(r, issues=tuple(sorted(r.issues, key=lambda i: i.number)))
+                for r in snapshot.repos
+            ),
             key=lambda r: (r.name_with_owner.lower(), r.name_with_owner),
         )
     )
@@ -63,18 +66,25 @@ def loads(data: bytes | str, origin: str = "snapshot") -> Snapshot:
     try:
         document = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise SnapshotError(f"{origin}: not valid JSON ({error}); restore it from git or run fetch") from error
+        raise SnapshotError(
+            f"{origin}: not valid JSON ({error}); restore it from git or run fetch"
+        ) from error
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SnapshotError(f"{origin}: not a Shovel Ready snapshot (no \"format\": \"{FORMAT}\")")
+        raise SnapshotError(f'{origin}: not a Shovel Ready snapshot (no "format": "{FORMAT}")')
     version = document.get("version")
     if version not in READS:
-        raise SnapshotError(f"{origin}: snapshot version {version!r}, this program reads versions "
-                            f"{', '.join(map(str, READS))}")
+        raise SnapshotError(
+            f"{origin}: snapshot version {version!r}, this program reads versions "
+            f"{', '.join(map(str, READS))}"
+        )
     try:
         return Snapshot(
             captured_at=document["captured_at"],
             captures=tuple(Capture(**c) for c in document.get("captures", [])),
-            repos=tuple(_repo_from_json(r if version == VERSION else _from_version_1(r)) for r in document["repos"]),
+            repos=tuple(
+                _repo_from_json(r if version == VERSION else _from_version_1(r))
+                for r in document["repos"]
+            ),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise SnapshotError(f"{origin}: malformed snapshot record ({error!r})") from error

@@ -13,7 +13,10 @@ def detail(repo: Repo, source: Source | None) -> str:
     """What the state means and what to do about it; "" for a healthy repo."""
     said = [_state(repo, source)]
     if repo.labeled_total is not None:
-        said.append(f"listing {len(repo.issues)} of its {repo.labeled_total} labeled open issues ({ISSUE_ORDER})")
+        said.append(
+            f"listing {len(repo.issues)} of its {repo.labeled_total} labeled open issues "
+            f"({ISSUE_ORDER})"
+        )
     return "; ".join(part for part in said if part)
 
 
@@ -24,8 +27,11 @@ def _state(repo: Repo, source: Source | None) -> str:
         kept = f"issues as of {when}" if repo.issues else "never fetched before, so no issues"
         return f"fetch failed ({repo.error}); {kept}"
     if state is RepoState.PARTIAL:
-        return (f"GitHub left out part of the answer ({repo.error}); claims made in comments could not be "
-                "checked, so its issues are marked as such")
+        return (
+            f"GitHub left out part of the answer ({repo.error}); claims made in comments could "
+            "not be "
+            "checked, so its issues are marked as such"
+        )
     if state is RepoState.ARCHIVED:
         return "archived (read-only): its issues are not listed"
     if state is RepoState.ISSUES_DISABLED:
@@ -41,10 +47,17 @@ def _state(repo: Repo, source: Source | None) -> str:
         return fix
     if state is RepoState.NO_LABELED_ISSUES:
         if "/" not in repo.name_with_owner:
-            return ("the organization has no public, non-archived repository to list (beyond `exclude` and "
-                    "the entries listed on their own)")
+            return (
+                "the organization has no public, non-archived repository to list (beyond "
+                "`exclude` and "
+                "the entries listed on their own)"
+            )
         labels = ", ".join(f"`{label}`" for label in source.labels) if source else ""
-        return f"no open issue carries one of its labels ({labels})" if labels else "no open issue carries its labels"
+        return (
+            f"no open issue carries one of its labels ({labels})"
+            if labels
+            else "no open issue carries its labels"
+        )
     if state is RepoState.NOT_FETCHED:
         return "listed in sources.yaml after the last fetch: its issues come with the next one"
     return ""

@@ -1,4 +1,4 @@
-"""Strangers' text made safe for where it goes: excerpts, JSON a page may embed, Markdown reports."""
+"""Strangers' text made safe where it goes: excerpts, JSON a page may embed, Markdown reports."""
 
 from __future__ import annotations
 
@@ -18,13 +18,15 @@ def excerpt(text: str, limit: int) -> str:
 
 
 def json_bytes(value, sort_keys: bool = True) -> bytes:
-    """Compact JSON with "<" written as \\u003c: the same data to a parser, never markup to a browser."""
+    """Compact JSON with "<" written as \\u003c: the same data to a parser, never markup to a
+    browser.
+    """
     text = json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
     return (text.replace("<", "\\u003c") + "\n").encode()
 
 
 def md_code(text: str) -> str:
-    """`text` as a Markdown code span that nothing inside can break out of (links, HTML, mentions)."""
+    """`text` as a Markdown code span nothing inside can break out of (links, HTML, mentions)."""
     flat = _CONTROL.sub(" ", text)
     fence = "`" * (max((len(run) for run in _BACKTICKS.findall(flat)), default=0) + 1)
     pad = " " if flat.startswith("`") or flat.endswith("`") or not flat.strip() else ""
@@ -32,12 +34,16 @@ def md_code(text: str) -> str:
 
 
 def md_cell(text: str) -> str:
-    """`text` as a code span inside a Markdown table cell, where GitHub also ends the cell at a bare `|`."""
+    """`text` as a code span inside a Markdown table cell, where GitHub also ends the cell at a bare
+    `|`.
+    """
     return md_code(text).replace("|", "\\|")
 
 
 def annotation(level: str, message: str, **properties: str | int) -> str:
-    """A GitHub Actions workflow command (`::warning file=…,line=…::message`), escaped as the runner reads it."""
+    """A GitHub Actions workflow command (`::warning file=…,line=…::message`), escaped as the runner
+    reads it.
+    """
     said = ",".join(f"{name}={_escape_property(str(value))}" for name, value in properties.items())
     return f"::{level}{' ' if said else ''}{said}::{_escape_data(message)}"
 

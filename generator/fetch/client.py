@@ -1,4 +1,4 @@
-"""GraphQL over the shared PyGithub connection: budgets, deadlines, batches that split, partial answers.
+"""GraphQL over the shared PyGithub connection: budgets, deadlines, split batches, partial answers.
 
 GitHub may answer a query with data *and* errors (a field it refuses or fails on). Nothing of an
 answer is dropped: each aliased part gets its data, or why it has none, plus the errors that came
@@ -88,7 +88,9 @@ class Failure:
 
 @dataclass(frozen=True)
 class FieldError:
-    """An error GitHub sent alongside data: the field it refused or failed on, below the part's alias."""
+    """An error GitHub sent alongside data: the field it refused or failed on, below the part's
+    alias.
+    """
 
     path: tuple[str | int, ...]
     message: str
@@ -130,9 +132,14 @@ def cost_of(requests_total: int) -> int:
 class Client:
     """GraphQL over PyGithub's requester, reading partial errors instead of raising on them."""
 
-    def __init__(self, settings: Settings, limits: Limits = Limits(), clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        settings: Settings,
+        limits: Limits | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self.settings = settings
-        self.limits = limits
+        self.limits = limits or Limits()
         self.stats = Stats()
         self._clock = clock
         self._started = clock()
@@ -141,11 +148,14 @@ class Client:
     def close(self) -> None:
         self._connection.close()
 
-    def query(self, text: str, variables: dict[str, Any], predicted: int, alone: bool = True) -> tuple[dict, list]:
+    def query(
+        self, text: str, variables: dict[str, Any], predicted: int, alone: bool = True
+    ) -> tuple[dict, list]:
         """Run one query: (data, error entries). Raises on failures of the whole request.
 
-        `alone`: the query asks for one repo (or search), so its failure counts towards an outage; a failed
-        batch is split and does not, or one bad repo first in a batch would look like GitHub being down."""
+        `alone`: the query asks for one repo (or search), so its failure counts towards an outage; a
+        failed
+        batch is split and does not, or one bad repo first in a batch would look like an outage."""
         self._check_limits(predicted)
         self.stats.requests += 1
         requester = self._connection.github.requester
@@ -154,10 +164,13 @@ class Client:
                 "POST", self.settings.graphql, input={"query": text, "variables": variables}
             )
         except RateLimitExceededException as error:
-            # waiting longer than max_wait is not allowed and retrying sooner would only be refused again
+            # waiting longer than max_wait is not allowed and retrying sooner would only be refused
+            # again
             wait = getattr(error, "wait", None)
             waiting = f", {wait:.0f} s to wait" if wait else ""
-            raise BudgetExhausted(f"rate limited by GitHub (HTTP {error.status}{waiting})") from error
+            raise BudgetExhausted(
+                f"rate limited by GitHub (HTTP {error.status}{waiting})"
+            ) from error
         except GithubException as error:
             self._note_failure(alone)
             if error.status == 401:
@@ -173,17 +186,23 @@ class Client:
             raise BudgetExhausted("GitHub says the GraphQL rate limit is spent")
         data = body.get("data") if isinstance(body, dict) else None
         if data is None:
-            raise QueryRejected("; ".join(e.get("message", "?") for e in errors) or "no data in the answer")
+            raise QueryRejected(
+                "; ".join(e.get("message", "?") for e in errors) or "no data in the answer"
+            )
         return data, errors
 
     def _check_limits(self, predicted: int) -> None:
         elapsed = self._clock() - self._started
         if elapsed + self.settings.timeout > self.limits.max_seconds:
-            raise DeadlineReached(f"stopped after {elapsed:.0f} s (limit {self.limits.max_seconds:.0f} s)")
+            raise DeadlineReached(
+                f"stopped after {elapsed:.0f} s (limit {self.limits.max_seconds:.0f} s)"
+            )
         stats = self.stats
         if stats.limit is not None:
             allowed = math.floor(stats.limit * self.limits.max_share)
-            if stats.points + predicted > allowed or (stats.remaining is not None and predicted > stats.remaining):
+            if stats.points + predicted > allowed or (
+                stats.remaining is not None and predicted > stats.remaining
+            ):
                 raise BudgetExhausted(
                     f"the next query (~{predicted} points) would pass the allowed share "
                     f"({stats.points} spent of {allowed} allowed, {stats.remaining} left)"
@@ -229,7 +248,9 @@ def run_parts(client: Client, parts: Sequence[Part], fragments: str = "") -> dic
             return {parts[0].key: Answer(failure=Failure(describe(error)))}
         middle = len(parts) // 2
         log.debug("batch of %d failed (%s); splitting", len(parts), describe(error))
-        return run_parts(client, parts[:middle], fragments) | run_parts(client, parts[middle:], fragments)
+        return run_parts(client, parts[:middle], fragments) | run_parts(
+            client, parts[middle:], fragments
+        )
     by_alias: dict[str, list[dict]] = {}
     for entry in errors:
         path = entry.get("path") or []
@@ -243,5 +264,8 @@ def _answer(data: Any, errors: list[dict]) -> Answer:
         first = errors[0] if errors else {}
         kind = first.get("type") or first.get("message") or "no data for this part"
         return Answer(failure=Failure(kind, not_found=kind == "NOT_FOUND"))
-    found = tuple(FieldError(tuple(e["path"][1:]), str(e.get("message") or e.get("type") or "error")) for e in errors)
+    found = tuple(
+        FieldError(tuple(e["path"][1:]), str(e.get("message") or e.get("type") or "error"))
+        for e in errors
+    )
     return Answer(data=data, errors=found)

@@ -9,7 +9,8 @@ ancestors' `first`), so a run fits the 1,000 points an hour of the Actions token
    pull requests of only those issues (usually a few) instead of a connection on every issue.
 
 One failing repo never sinks its batch: NOT_FOUND errors are read per alias, a batch that fails as a
-whole (5xx, timeout, cut-off body) is split in halves until the culprit stands alone, and errors that
+whole (5xx, timeout, cut-off body) is split in halves until the culprit stands alone, and errors
+that
 come with data are kept with the issues they concern.
 """
 
@@ -71,7 +72,9 @@ class Passes:
         """Why requests stopped early, once they have."""
 
     def _ask(self, parts: Sequence[Part], fragments: str = "") -> dict[Any, Answer]:
-        """run_parts, unless the run has stopped (budget, deadline, outage): then every part fails with why."""
+        """run_parts, unless the run has stopped (budget, deadline, outage): then every part fails
+        with why.
+        """
         if not self.stopped:
             try:
                 return run_parts(self.client, parts, fragments)
@@ -83,18 +86,27 @@ class Passes:
     def _progress(self, stage: str, done: int, total: int) -> None:
         stats = self.client.stats
         left = "?" if stats.remaining is None else stats.remaining
-        log.info("%s: %d/%d repos, %d requests, %d points spent, %s left", stage, done, total, stats.requests,
-                 stats.points, left)
+        log.info(
+            "%s: %d/%d repos, %d requests, %d points spent, %s left",
+            stage,
+            done,
+            total,
+            stats.requests,
+            stats.points,
+            left,
+        )
 
     def owner_repos(self, login: str) -> list[str] | Failure:
-        """The public, non-archived, non-fork repos of an org or user; NOT_FOUND is a failure too."""
+        """An org's (or user's) public, non-archived, non-fork repos; NOT_FOUND is a failure too."""
         names: list[str] = []
         cursor = None
         while True:
             answer = self._ask([owner_repos_part(login, cursor)])[login]
             if answer.data is None:
                 failure = answer.failure or Failure("no data")
-                return Failure("no such organization or user", True) if failure.not_found else failure
+                return (
+                    Failure("no such organization or user", True) if failure.not_found else failure
+                )
             connection = answer.data["repositories"]
             names += [n["nameWithOwner"] for n in connection["nodes"]]
             if not connection["pageInfo"]["hasNextPage"]:
@@ -125,7 +137,9 @@ class Passes:
         return results
 
     def issues(self, wanted: Sequence[tuple[Target, Census]]) -> dict[str, Listed | Failure]:
-        """{target key: its labeled open issues (at most the issue cap), or why they could not be read}."""
+        """{target key: its labeled open issues (at most the issue cap), or why they could not be
+        read}.
+        """
         cap = self.client.limits.issue_cap
         pending: list[Stream] = []
         for target, census in wanted:
@@ -141,7 +155,9 @@ class Passes:
                 stream = pending.pop(0)
                 size += stream.first()
                 batch.append(stream)
-            answers = self._ask([page_part(i, s, s.first()) for i, s in enumerate(batch)], ISSUE_FRAGMENT)
+            answers = self._ask(
+                [page_part(i, s, s.first()) for i, s in enumerate(batch)], ISSUE_FRAGMENT
+            )
             for stream in batch:
                 key = stream.target.key
                 listed, answer = results[key], answers[id(stream)]
@@ -151,7 +167,9 @@ class Passes:
                     results[key] = answer.failure or Failure("no data")
                     continue
                 connection = answer.data["issues"]
-                stream.issues += _read_page(stream.target.full_name, connection["nodes"], answer.errors, listed)
+                stream.issues += _read_page(
+                    stream.target.full_name, connection["nodes"], answer.errors, listed
+                )
                 stream.expected = max(connection["totalCount"], len(stream.issues))
                 if connection["pageInfo"]["hasNextPage"] and stream.limit > len(stream.issues):
                     stream.cursor = connection["pageInfo"]["endCursor"]
@@ -159,7 +177,9 @@ class Passes:
                 else:
                     seen = {i.number for i in listed.issues}
                     listed.issues += [i for i in stream.issues if i.number not in seen]
-            self._progress("issues", len(wanted) - len({s.target.key for s in pending}), len(wanted))
+            self._progress(
+                "issues", len(wanted) - len({s.target.key for s in pending}), len(wanted)
+            )
         return results
 
     def linked_pulls(self, repos: Sequence[tuple[str, tuple[str, ...]]]) -> Linked:
@@ -177,7 +197,12 @@ class Passes:
         pending: list[tuple[str, int, str | None]] = []
         for text, count in zip(searches, self._search_counts(searches), strict=True):
             if isinstance(count, Failure):
-                failed.update({n.lower(): Failure(f"linked pull requests: {count.reason}") for n in repo_names(text)})
+                failed.update(
+                    {
+                        n.lower(): Failure(f"linked pull requests: {count.reason}")
+                        for n in repo_names(text)
+                    }
+                )
             elif count:
                 pending.append((text, count, None))
         page_nodes = self.client.limits.page_nodes
@@ -186,19 +211,35 @@ class Passes:
             while pending and (not batch or size + min(100, pending[0][1]) <= page_nodes):
                 batch.append(pending.pop(0))
                 size += min(100, batch[-1][1])
-            answers = self._ask([search_page_part(i, text, count, cursor) for i, (text, count, cursor) in enumerate(batch)])
+            answers = self._ask(
+                [
+                    search_page_part(i, text, count, cursor)
+                    for i, (text, count, cursor) in enumerate(batch)
+                ]
+            )
             for i, (text, count, _) in enumerate(batch):
                 data = answers[i].data
                 if data is None:
                     reason = (answers[i].failure or Failure("no data")).reason
-                    failed.update({n.lower(): Failure(f"linked pull requests: {reason}") for n in repo_names(text)})
+                    failed.update(
+                        {
+                            n.lower(): Failure(f"linked pull requests: {reason}")
+                            for n in repo_names(text)
+                        }
+                    )
                     continue
                 for node in data["nodes"]:
-                    pulls = ((node or {}).get("closedByPullRequestsReferences") or {}).get("nodes") or []
+                    pulls = ((node or {}).get("closedByPullRequestsReferences") or {}).get(
+                        "nodes"
+                    ) or []
                     if pulls:
-                        found[(node["repository"]["nameWithOwner"].lower(), node["number"])] = pulls[0]["url"]
+                        found[(node["repository"]["nameWithOwner"].lower(), node["number"])] = (
+                            pulls[0]["url"]
+                        )
                 if data["pageInfo"]["hasNextPage"]:
-                    pending.append((text, count - len(data["nodes"]), data["pageInfo"]["endCursor"]))
+                    pending.append(
+                        (text, count - len(data["nodes"]), data["pageInfo"]["endCursor"])
+                    )
         return Linked(found, failed)
 
     def _search_counts(self, searches: list[str]) -> list[int | Failure]:
@@ -208,12 +249,20 @@ class Passes:
             answers = self._ask([search_count_part(i, text) for i, text in enumerate(chunk)])
             for i in range(len(chunk)):
                 answer = answers[i]
-                counts.append(answer.data["issueCount"] if answer.data is not None else answer.failure or Failure("no data"))
+                counts.append(
+                    answer.data["issueCount"]
+                    if answer.data is not None
+                    else answer.failure or Failure("no data")
+                )
         return counts
 
 
-def _read_page(repo: str, nodes: list, errors: tuple[FieldError, ...], listed: Listed) -> list[Issue]:
-    """The issues of one page; a field GitHub left out marks the issue it belongs to as not fully read."""
+def _read_page(
+    repo: str, nodes: list, errors: tuple[FieldError, ...], listed: Listed
+) -> list[Issue]:
+    """The issues of one page; a field GitHub left out marks the issue it belongs to as not fully
+    read.
+    """
     unread: dict[int, set[str]] = {}
     for error in errors:
         path = error.path
@@ -222,7 +271,9 @@ def _read_page(repo: str, nodes: list, errors: tuple[FieldError, ...], listed: L
         listed.errors.append(error)
     issues = []
     for position, node in enumerate(nodes):
-        if node is None:  # a non-null field failed and took the whole issue with it: said in `errors`
+        if (
+            node is None
+        ):  # a non-null field failed and took the whole issue with it: said in `errors`
             continue
         issue = read_issue(repo, node)
         if position in unread:

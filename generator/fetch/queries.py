@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
 from ..core.records import Comment, Issue, Label, Repo
 from ..core.text import excerpt
 from .client import FieldError, Part
@@ -21,7 +22,8 @@ TOPICS_PER_REPO = 20
 ASSIGNEES_PER_ISSUE = 10
 
 
-REPO_FIELDS = f"""id nameWithOwner url description stargazerCount isArchived pushedAt hasIssuesEnabled
+REPO_FIELDS = f"""id nameWithOwner url description stargazerCount isArchived pushedAt
+    hasIssuesEnabled
     primaryLanguage {{ name }} licenseInfo {{ spdxId name }}
     repositoryTopics(first: {TOPICS_PER_REPO}) {{ nodes {{ topic {{ name }} }} }}"""
 
@@ -29,7 +31,8 @@ ISSUE_FRAGMENT = f"""
 fragment IssueFields on Issue {{
   number title url createdAt updatedAt locked bodyText author {{ login }}
   labels(first: {LABELS_PER_ISSUE}) {{ nodes {{ name color }} }}
-  comments(last: {COMMENTS_KEPT}) {{ totalCount nodes {{ author {{ login }} authorAssociation createdAt bodyText }} }}
+  comments(last: {COMMENTS_KEPT}) {{ totalCount
+    nodes {{ author {{ login }} authorAssociation createdAt bodyText }} }}
 }}
 """
 ISSUE_CONNECTIONS = 2  # labels, comments: what each issue node costs in requests
@@ -68,14 +71,21 @@ class Census:
 
 def census_part(index: int, target: Target) -> Part:
     labels = list(target.labels)
-    selection = (f"  r{index}: repository(owner: $o{index}, name: $n{index}) {{ {REPO_FIELDS}\n"
-                 f"    free: issues(states: OPEN, labels: $l{index}, filterBy: {{assignee: {FREE}}}) {{ totalCount }}\n"
-                 f"    taken: issues(states: OPEN, labels: $l{index}, filterBy: {{assignee: {TAKEN}}}) "
-                 "{ totalCount } }")
-    return Part(key=target.key, alias=f"r{index}",
-                declarations=f"$o{index}: String!, $n{index}: String!, $l{index}: [String!]",
-                variables={f"o{index}": target.owner, f"n{index}": target.name, f"l{index}": labels},
-                selection=selection, requests=3)
+    selection = (
+        f"  r{index}: repository(owner: $o{index}, name: $n{index}) {{ {REPO_FIELDS}\n"
+        f"    free: issues(states: OPEN, labels: $l{index}, filterBy: {{assignee: {FREE}}}) "
+        f"{{ totalCount }}\n"
+        f"    taken: issues(states: OPEN, labels: $l{index}, filterBy: {{assignee: {TAKEN}}}) "
+        "{ totalCount } }"
+    )
+    return Part(
+        key=target.key,
+        alias=f"r{index}",
+        declarations=f"$o{index}: String!, $n{index}: String!, $l{index}: [String!]",
+        variables={f"o{index}": target.owner, f"n{index}": target.name, f"l{index}": labels},
+        selection=selection,
+        requests=3,
+    )
 
 
 def read_repo(node: dict, source: str) -> Repo:
@@ -83,11 +93,19 @@ def read_repo(node: dict, source: str) -> Repo:
     licence = node.get("licenseInfo") or {}
     spdx = licence.get("spdxId") or ""
     return Repo(
-        name_with_owner=node["nameWithOwner"], url=node.get("url") or "", source=source,
-        node_id=node.get("id") or "", description=node.get("description") or "",
+        name_with_owner=node["nameWithOwner"],
+        url=node.get("url") or "",
+        source=source,
+        node_id=node.get("id") or "",
+        description=node.get("description") or "",
         language=(node.get("primaryLanguage") or {}).get("name") or "",
-        topics=tuple(sorted(t["topic"]["name"] for t in (node.get("repositoryTopics") or {}).get("nodes", []))),
-        stars=node.get("stargazerCount"), archived=bool(node.get("isArchived")),
+        topics=tuple(
+            sorted(
+                t["topic"]["name"] for t in (node.get("repositoryTopics") or {}).get("nodes", [])
+            )
+        ),
+        stars=node.get("stargazerCount"),
+        archived=bool(node.get("isArchived")),
         pushed_at=node.get("pushedAt") or "",
         license=spdx if spdx and spdx != "NOASSERTION" else licence.get("name") or "",
     )
@@ -95,20 +113,34 @@ def read_repo(node: dict, source: str) -> Repo:
 
 def read_issue(repo: str, node: dict) -> Issue:
     """An Issue node as a model.Issue (untrusted text kept as given; templates escape it)."""
-    comments = (node.get("comments") or {})
+    comments = node.get("comments") or {}
     recent = [c for c in comments.get("nodes") or [] if c]
     return Issue(
-        repo=repo, number=node["number"], title=node.get("title") or "", url=node.get("url") or "",
-        created=node.get("createdAt") or "", updated=node.get("updatedAt") or "",
+        repo=repo,
+        number=node["number"],
+        title=node.get("title") or "",
+        url=node.get("url") or "",
+        created=node.get("createdAt") or "",
+        updated=node.get("updatedAt") or "",
         author=(node.get("author") or {}).get("login") or "",
-        labels=tuple(Label(n["name"], n.get("color") or "") for n in (node.get("labels") or {}).get("nodes", [])),
+        labels=tuple(
+            Label(n["name"], n.get("color") or "")
+            for n in (node.get("labels") or {}).get("nodes", [])
+        ),
         assignees=tuple(a["login"] for a in (node.get("assignees") or {}).get("nodes", [])),
         comments_count=comments.get("totalCount"),
         last_comment_at=recent[-1]["createdAt"] if recent else "",
-        body=excerpt(node.get("bodyText") or "", BODY_EXCERPT), locked=bool(node.get("locked")),
-        comments=tuple(Comment(author=(c.get("author") or {}).get("login") or "",
-                               association=c.get("authorAssociation") or "", created=c.get("createdAt") or "",
-                               body=excerpt(c.get("bodyText") or "", COMMENT_EXCERPT)) for c in recent),
+        body=excerpt(node.get("bodyText") or "", BODY_EXCERPT),
+        locked=bool(node.get("locked")),
+        comments=tuple(
+            Comment(
+                author=(c.get("author") or {}).get("login") or "",
+                association=c.get("authorAssociation") or "",
+                created=c.get("createdAt") or "",
+                body=excerpt(c.get("bodyText") or "", COMMENT_EXCERPT),
+            )
+            for c in recent
+        ),
     )
 
 
@@ -120,7 +152,8 @@ class Stream:
     kind: str
     expected: int
     limit: int = 1000
-    """At most this many from this stream (the repo's cap, less what the unassigned stream takes)."""
+    """At most this many from this stream (the repo's cap, less what the unassigned stream takes).
+    """
     cursor: str | None = None
     issues: list[Issue] = field(default_factory=list)
 
@@ -133,17 +166,33 @@ class Stream:
 
 def page_part(index: int, stream: Stream, first: int) -> Part:
     target = stream.target
-    assignees = (f" assignees(first: {ASSIGNEES_PER_ISSUE}) {{ nodes {{ login }} }}"
-                 if stream.kind == TAKEN else "")
-    selection = (f"  p{index}: repository(owner: $o{index}, name: $n{index}) {{\n"
-                 f"    issues(first: {first}, after: $c{index}, states: OPEN, labels: $l{index}, "
-                 f"filterBy: {{assignee: {stream.kind}}}, orderBy: {{field: CREATED_AT, direction: ASC}}) {{\n"
-                 f"      totalCount pageInfo {{ hasNextPage endCursor }} nodes {{ ...IssueFields{assignees} }} }} }}")
-    return Part(key=id(stream), alias=f"p{index}",
-                declarations=f"$o{index}: String!, $n{index}: String!, $l{index}: [String!], $c{index}: String",
-                variables={f"o{index}": target.owner, f"n{index}": target.name, f"l{index}": list(target.labels),
-                           f"c{index}": stream.cursor},
-                selection=selection, requests=1 + first * stream.connections())
+    assignees = (
+        f" assignees(first: {ASSIGNEES_PER_ISSUE}) {{ nodes {{ login }} }}"
+        if stream.kind == TAKEN
+        else ""
+    )
+    selection = (
+        f"  p{index}: repository(owner: $o{index}, name: $n{index}) {{\n"
+        f"    issues(first: {first}, after: $c{index}, states: OPEN, labels: $l{index}, "
+        f"filterBy: {{assignee: {stream.kind}}}, orderBy: {{field: CREATED_AT, direction: ASC}}) "
+        f"{{\n"
+        f"      totalCount pageInfo {{ hasNextPage endCursor }} nodes "
+        f"{{ ...IssueFields{assignees} }} }} }}"
+    )
+    return Part(
+        key=id(stream),
+        alias=f"p{index}",
+        declarations=f"$o{index}: String!, $n{index}: String!, $l{index}: [String!], $c{index}: "
+        "String",
+        variables={
+            f"o{index}": target.owner,
+            f"n{index}": target.name,
+            f"l{index}": list(target.labels),
+            f"c{index}": stream.cursor,
+        },
+        selection=selection,
+        requests=1 + first * stream.connections(),
+    )
 
 
 SEARCH_REPOS = 20
@@ -155,7 +204,11 @@ LINKED_FIELDS = """... on Issue { number repository { nameWithOwner }
 def search_text(names: Sequence[str], labels: Sequence[str]) -> str:
     """An issue search for open, labeled issues with a linked pull request in these repos."""
     usable = [label for label in labels if '"' not in label]
-    label_part = " label:" + ",".join(f'"{label}"' for label in usable) if usable and len(usable) == len(labels) else ""
+    label_part = (
+        " label:" + ",".join(f'"{label}"' for label in usable)
+        if usable and len(usable) == len(labels)
+        else ""
+    )
     return " ".join(f"repo:{n}" for n in names) + " is:issue is:open linked:pr" + label_part
 
 
@@ -165,21 +218,38 @@ def repo_names(text: str) -> list[str]:
 
 
 def search_count_part(index: int, text: str) -> Part:
-    return Part(key=index, alias=f"s{index}", declarations=f"$q{index}: String!", variables={f"q{index}": text},
-                selection=f"  s{index}: search(query: $q{index}, type: ISSUE) {{ issueCount }}", requests=1)
+    return Part(
+        key=index,
+        alias=f"s{index}",
+        declarations=f"$q{index}: String!",
+        variables={f"q{index}": text},
+        selection=f"  s{index}: search(query: $q{index}, type: ISSUE) {{ issueCount }}",
+        requests=1,
+    )
 
 
 def search_page_part(index: int, text: str, count: int, cursor: str | None) -> Part:
     first = min(100, count)
-    return Part(key=index, alias=f"s{index}", declarations=f"$q{index}: String!, $c{index}: String",
-                variables={f"q{index}": text, f"c{index}": cursor}, requests=1 + first,
-                selection=f"  s{index}: search(query: $q{index}, type: ISSUE, first: {first}, after: "
-                f"$c{index}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}")
+    return Part(
+        key=index,
+        alias=f"s{index}",
+        declarations=f"$q{index}: String!, $c{index}: String",
+        variables={f"q{index}": text, f"c{index}": cursor},
+        requests=1 + first,
+        selection=f"  s{index}: search(query: $q{index}, type: ISSUE, first: {first}, after: "
+        f"$c{index}) {{ pageInfo {{ hasNextPage endCursor }} nodes {{ {LINKED_FIELDS} }} }}",
+    )
 
 
 def owner_repos_part(login: str, cursor: str | None) -> Part:
-    return Part(key=login, alias="o", declarations="$login: String!, $c: String",
-                variables={"login": login, "c": cursor}, requests=1,
-                selection="  o: repositoryOwner(login: $login) { repositories(first: 100, after: $c, "
-                "isArchived: false, isFork: false, privacy: PUBLIC, orderBy: {field: NAME, direction: ASC}) "
-                "{ pageInfo { hasNextPage endCursor } nodes { nameWithOwner } } }")
+    return Part(
+        key=login,
+        alias="o",
+        declarations="$login: String!, $c: String",
+        variables={"login": login, "c": cursor},
+        requests=1,
+        selection="  o: repositoryOwner(login: $login) { repositories(first: 100, after: $c, "
+        "isArchived: false, isFork: false, privacy: PUBLIC, orderBy: {field: NAME, direction: "
+        "ASC}) "
+        "{ pageInfo { hasNextPage endCursor } nodes { nameWithOwner } } }",
+    )

@@ -1,4 +1,6 @@
-"""What a fetch tells people: one line per repo needing attention, workflow annotations, the job summary."""
+"""What a fetch tells people: one line per repo needing attention, workflow annotations, the job
+summary.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +10,25 @@ from ..core.records import Entry, RepoState, Snapshot
 from ..core.states import detail
 from ..core.text import annotation, md_cell, md_code
 
-ATTENTION = (RepoState.STALE, RepoState.PARTIAL, RepoState.MISSING, RepoState.RENAMED, RepoState.ARCHIVED,
-             RepoState.ISSUES_DISABLED)
+ATTENTION = (
+    RepoState.STALE,
+    RepoState.PARTIAL,
+    RepoState.MISSING,
+    RepoState.RENAMED,
+    RepoState.ARCHIVED,
+    RepoState.ISSUES_DISABLED,
+)
 """States a curator should act on (or at least know of): each gets a ::warning in the workflow."""
-SUMMARY_ORDER = (RepoState.OK, RepoState.PARTIAL, RepoState.STALE, RepoState.RENAMED, RepoState.ARCHIVED,
-                 RepoState.MISSING, RepoState.ISSUES_DISABLED, RepoState.NO_LABELED_ISSUES)
+SUMMARY_ORDER = (
+    RepoState.OK,
+    RepoState.PARTIAL,
+    RepoState.STALE,
+    RepoState.RENAMED,
+    RepoState.ARCHIVED,
+    RepoState.MISSING,
+    RepoState.ISSUES_DISABLED,
+    RepoState.NO_LABELED_ISSUES,
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +67,13 @@ class FetchReport:
     def failed_share(self) -> float:
         return self.count(RepoState.STALE) / max(1, len(self.snapshot.repos))
 
+    def totals(self) -> str:
+        """One line of what the run read and spent."""
+        return (
+            f"{len(self.snapshot.repos)} repos, {self.issues} issues; {self.requests} requests, "
+            f"{self.points} points, {self.remaining} left"
+        )
+
     def notices(self) -> list[Notice]:
         """One per repo not in the OK state, in sources.yaml order."""
         return [
@@ -73,13 +96,24 @@ class FetchReport:
         lines = ["## Fetch", "", "| repos | count |", "| --- | --- |"]
         lines += [f"| {state.value} | {self.count(state)} |" for state in SUMMARY_ORDER]
         left = "unknown" if self.remaining is None else str(self.remaining)
-        lines += ["", f"{self.issues} issues; {self.requests} requests, {self.points} points spent, {left} left.", ""]
+        lines += [
+            "",
+            f"{self.issues} issues; {self.requests} requests, {self.points} points spent, {left} "
+            "left.",
+            "",
+        ]
         if self.stopped:
             lines += [f"Requests stopped early: {md_code(self.stopped)}.", ""]
         notices = self.notices()
         if notices:
-            lines += ["### Needs attention", "", "| repository | state | what to do |", "| --- | --- | --- |"]
-            lines += [f"| {md_cell(n.name)} | {n.state.value} | {md_cell(n.detail)} |" for n in notices]
+            lines += [
+                "### Needs attention",
+                "",
+                "| repository | state | what to do |",
+                "| --- | --- | --- |",
+            ]
+            lines += [
+                f"| {md_cell(n.name)} | {n.state.value} | {md_cell(n.detail)} |" for n in notices
+            ]
             lines.append("")
         return "\n".join(lines) + "\n"
-

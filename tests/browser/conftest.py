@@ -1,9 +1,13 @@
 """One built site, one web server on 127.0.0.1 and one Chromium for every browser test of the session.
 
-The site is built from a world generated like bench/render.py's (the frozen catalog's real titles, labels and dates on
-made-up `bench-…` repos, more issues than the home page shows) plus a repo of hostile issues, under the path
-prefix /shovel/ so the script's links are checked with a prefix too. Chromium is Debian's (/usr/bin/chromium,
-installed by .ci/run); Playwright never downloads a browser. Every request a page makes is checked: one that
+The site is built from a world generated like bench/render.py's (the frozen catalog's real titles,
+labels and dates on
+made-up `bench-…` repos, more issues than the home page shows) plus a repo of hostile issues, under
+the path
+prefix /shovel/ so the script's links are checked with a prefix too. Chromium is Debian's
+(/usr/bin/chromium,
+installed by .ci/run); Playwright never downloads a browser. Every request a page makes is checked:
+one that
 would leave the site's origin is refused and recorded, and the test that caused it fails.
 """
 
@@ -28,10 +32,16 @@ from generator.core.dates import parse_time
 from generator.core.records import Comment, Issue, Label, Repo, Snapshot
 from tests.helpers import CATALOG, ROOT
 
-# Debian's Chromium; SHOVEL_CHROMIUM names another Chromium-based browser (GitHub's runners ship Chrome).
+# Debian's Chromium; SHOVEL_CHROMIUM names another Chromium-based browser (GitHub's runners ship
+# Chrome).
 CHROMIUM = os.environ.get("SHOVEL_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 PREFIX = "/shovel/"
 HOSTILE_REPO = "hostile/repo"
 HOSTILE_TITLES = (
@@ -66,17 +76,33 @@ class BuiltSite:
 
 
 def _hostile_world(sources: Path, snapshot: Path) -> None:
-    """Add a repo whose issues, label and language are written to break out of HTML, attributes and JS."""
+    """Add a repo whose issues, label and language are written to break out of HTML, attributes and
+    JS.
+    """
     data = snapshot_format.loads(snapshot.read_bytes())
     issues = tuple(
-        Issue(repo=HOSTILE_REPO, number=n, title=title, url=f"https://github.com/{HOSTILE_REPO}/issues/{n}",
-              created="2026-08-01T10:00:00Z", labels=(Label(HOSTILE_LABEL, "ff0000"), Label("good first issue")),
-              comments_count=1)
+        Issue(
+            repo=HOSTILE_REPO,
+            number=n,
+            title=title,
+            url=f"https://github.com/{HOSTILE_REPO}/issues/{n}",
+            created="2026-08-01T10:00:00Z",
+            labels=(Label(HOSTILE_LABEL, "ff0000"), Label("good first issue")),
+            comments_count=1,
+        )
         for n, title in enumerate(HOSTILE_TITLES, start=1)
     )
-    repo = Repo(name_with_owner=HOSTILE_REPO, url=f"https://github.com/{HOSTILE_REPO}", source=HOSTILE_REPO,
-                language=HOSTILE_LANGUAGE, description='<script>alert("description")</script>', issues=issues)
-    snapshot.write_bytes(snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures)))
+    repo = Repo(
+        name_with_owner=HOSTILE_REPO,
+        url=f"https://github.com/{HOSTILE_REPO}",
+        source=HOSTILE_REPO,
+        language=HOSTILE_LANGUAGE,
+        description='<script>alert("description")</script>',
+        issues=issues,
+    )
+    snapshot.write_bytes(
+        snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures))
+    )
     with sources.open("a") as file:
         file.write(f"  - repo: {HOSTILE_REPO}\n    cause: labor\n")
 
@@ -92,15 +118,37 @@ def _claims_world(sources: Path, snapshot: Path) -> None:
     asof = parse_time(data.captured_at)
     claimed_at = (asof - timedelta(days=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
     issues = (
-        Issue(repo=CLAIMS_REPO, number=1, title=ASSIGNED_TITLE, url=f"https://github.com/{CLAIMS_REPO}/issues/1",
-              created=claimed_at, labels=(Label("good first issue"),), assignees=("ana",), comments_count=0),
-        Issue(repo=CLAIMS_REPO, number=2, title=COMMENT_CLAIMED_TITLE,
-              url=f"https://github.com/{CLAIMS_REPO}/issues/2", created=claimed_at, labels=(Label("good first issue"),),
-              comments_count=1, comments=(Comment("newcomer", "NONE", claimed_at, "Can I work on this issue?"),)),
+        Issue(
+            repo=CLAIMS_REPO,
+            number=1,
+            title=ASSIGNED_TITLE,
+            url=f"https://github.com/{CLAIMS_REPO}/issues/1",
+            created=claimed_at,
+            labels=(Label("good first issue"),),
+            assignees=("ana",),
+            comments_count=0,
+        ),
+        Issue(
+            repo=CLAIMS_REPO,
+            number=2,
+            title=COMMENT_CLAIMED_TITLE,
+            url=f"https://github.com/{CLAIMS_REPO}/issues/2",
+            created=claimed_at,
+            labels=(Label("good first issue"),),
+            comments_count=1,
+            comments=(Comment("newcomer", "NONE", claimed_at, "Can I work on this issue?"),),
+        ),
     )
-    repo = Repo(name_with_owner=CLAIMS_REPO, url=f"https://github.com/{CLAIMS_REPO}", source=CLAIMS_REPO,
-                language="Python", issues=issues)
-    snapshot.write_bytes(snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures)))
+    repo = Repo(
+        name_with_owner=CLAIMS_REPO,
+        url=f"https://github.com/{CLAIMS_REPO}",
+        source=CLAIMS_REPO,
+        language="Python",
+        issues=issues,
+    )
+    snapshot.write_bytes(
+        snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures))
+    )
     with sources.open("a") as file:
         file.write(f"  - repo: {CLAIMS_REPO}\n    cause: labor\n")
 
@@ -119,14 +167,31 @@ def built_site(tmp_path_factory):
     _claims_world(sources, snapshot)
     served = folder / "www"
     out = served / PREFIX.strip("/")
-    assert cli.main(["build", "--sources", str(sources), "--snapshot", str(snapshot), "--out", str(out),
-                     "--base-url", PREFIX, "-q"]) == 0
+    assert (
+        cli.main(
+            [
+                "build",
+                "--sources",
+                str(sources),
+                "--snapshot",
+                str(snapshot),
+                "--out",
+                str(out),
+                "--base-url",
+                PREFIX,
+                "-q",
+            ]
+        )
+        == 0
+    )
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(served)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        yield BuiltSite(out, origin + PREFIX, origin, json.loads((out / "api" / "issues.json").read_text()))
+        yield BuiltSite(
+            out, origin + PREFIX, origin, json.loads((out / "api" / "issues.json").read_text())
+        )
     finally:
         server.shutdown()
         server.server_close()
@@ -139,7 +204,10 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).is_file():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does) or set SHOVEL_CHROMIUM")
+        pytest.fail(
+            f"{CHROMIUM} is missing: install Debian's chromium package (.ci/run does) or set "
+            "SHOVEL_CHROMIUM"
+        )
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -174,7 +242,9 @@ def watched_page(context):
 
 @pytest.fixture
 def page(browser, built_site):
-    """A fresh page with JavaScript on; fails the test on a script error, a dialog or an outside request."""
+    """A fresh page with JavaScript on; fails the test on a script error, a dialog or an outside
+    request.
+    """
     context = guarded_context(browser, built_site, viewport={"width": 1000, "height": 800})
     page = watched_page(context)
     yield page

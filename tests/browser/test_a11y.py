@@ -1,7 +1,9 @@
 """Accessibility in Chromium: axe-core finds no violation, in light and dark; the layout holds at 320 px.
 
-axe-core 4.14.1 is vendored in tests/browser/vendor/ (MPL-2.0, licence beside it) so the tests need no
-network. Its script is put into the page by the test, so these contexts bypass the site's CSP; every rule
+axe-core 4.14.1 is vendored in tests/browser/vendor/ (MPL-2.0, licence beside it) so the tests need
+no
+network. Its script is put into the page by the test, so these contexts bypass the site's CSP; every
+rule
 axe runs by default is run (WCAG A/AA and best practices), colour contrast included.
 """
 
@@ -38,8 +40,13 @@ def violations(page) -> list[str]:
 
 @pytest.fixture(params=["light", "dark"])
 def scheme_page(request, browser, built_site):
-    context = guarded_context(browser, built_site, color_scheme=request.param, bypass_csp=True,
-                               viewport={"width": 1000, "height": 800})
+    context = guarded_context(
+        browser,
+        built_site,
+        color_scheme=request.param,
+        bypass_csp=True,
+        viewport={"width": 1000, "height": 800},
+    )
     page = watched_page(context)
     yield page
     errors, outside = page.errors, context.outside
@@ -52,7 +59,9 @@ def test_axe_finds_no_violation_on_any_page_type(scheme_page, built_site):
     for name, path in PAGES.items():
         scheme_page.goto(built_site.path(path))
         if "?" in path:
-            scheme_page.wait_for_function("() => /match/.test(document.getElementById('f-status').textContent)")
+            scheme_page.wait_for_function(
+                "() => /match/.test(document.getElementById('f-status').textContent)"
+            )
             assert scheme_page.locator("#cards > li.card").count() > 0
         found[name] = violations(scheme_page)
     assert found == {name: [] for name in PAGES}
@@ -60,7 +69,8 @@ def test_axe_finds_no_violation_on_any_page_type(scheme_page, built_site):
 
 def test_axe_finds_no_violation_without_javascript(browser, built_site):
     context = guarded_context(browser, built_site, java_script_enabled=True, bypass_csp=True)
-    # The script is blocked, not JavaScript: axe itself needs it, the page must look as it does without it.
+    # The script is blocked, not JavaScript: axe itself needs it, the page must look as it does
+    # without it.
     context.route("**/filter.js", lambda route: route.abort())
     page = context.new_page()
     page.goto(built_site.url)
@@ -70,13 +80,19 @@ def test_axe_finds_no_violation_without_javascript(browser, built_site):
     assert found == []
 
 
-@pytest.mark.parametrize("path", ["", "?effort=medium", "repos/hostile/repo/", "health/", "skills/backend/"])
+@pytest.mark.parametrize(
+    "path", ["", "?effort=medium", "repos/hostile/repo/", "health/", "skills/backend/"]
+)
 def test_pages_fit_a_320_pixel_screen(browser, built_site, path):
-    context = guarded_context(browser, built_site, viewport={"width": 320, "height": 640}, is_mobile=True)
+    context = guarded_context(
+        browser, built_site, viewport={"width": 320, "height": 640}, is_mobile=True
+    )
     page = watched_page(context)
     page.goto(built_site.path(path))
     if "?" in path:
-        page.wait_for_function("() => /match/.test(document.getElementById('f-status').textContent)")
+        page.wait_for_function(
+            "() => /match/.test(document.getElementById('f-status').textContent)"
+        )
     overflow = page.evaluate("""() => [...document.querySelectorAll('body *')]
         .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1
                       && !el.closest('.health'))

@@ -1,4 +1,6 @@
-"""Claimed issues in Chromium: out of the home page's list and its filters, shown apart on their repo page."""
+"""Claimed issues in Chromium: out of the home page's list and its filters, shown apart on their
+repo page.
+"""
 
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ def test_claimed_issues_are_on_their_repo_page_with_the_reason(page, built_site)
     assert not any(title in free for title in CLAIMED)
 
 
-def test_claimed_issues_are_absent_from_the_home_page_with_and_without_javascript(page, page_without_js,
-                                                                                   built_site):
+def test_claimed_issues_are_absent_from_the_home_page_with_and_without_javascript(
+    page, page_without_js, built_site
+):
     page_without_js.goto(built_site.url)
     assert not any(title in page_without_js.content() for title in CLAIMED)
     page.goto(built_site.url + "?q=claims%2Frepo")

@@ -32,14 +32,20 @@ def status(page) -> str:
 
 
 def wait_for_status(page, start: str) -> None:
-    """Wait until the live region's text starts with `start` (so "2 issues" never passes for "12 issues")."""
-    page.wait_for_function("t => document.getElementById('f-status').textContent.startsWith(t)", arg=start)
+    """Wait until the live region's text starts with `start` (so "2 issues" never passes for "12
+    issues").
+    """
+    page.wait_for_function(
+        "t => document.getElementById('f-status').textContent.startsWith(t)", arg=start
+    )
 
 
 def wait_for_result(page) -> None:
     """Wait until the live region reports a count (the index is loaded and the filters applied)."""
-    page.wait_for_function("() => /^([0-9,]+ issues? match|No issues match)/.test("
-                           "document.getElementById('f-status').textContent)")
+    page.wait_for_function(
+        "() => /^([0-9,]+ issues? match|No issues match)/.test("
+        "document.getElementById('f-status').textContent)"
+    )
 
 
 def backend_small(issue) -> bool:
@@ -52,7 +58,9 @@ def test_filtering_by_skill_and_effort_lists_only_matching_cards(page, built_sit
     page.select_option("#f-skill", "backend")
     page.select_option("#f-effort", "small")
     want = expected(built_site, backend_small)
-    assert 100 < len(want) < len(built_site.api["issues"])  # a match bigger than one screenful, smaller than all
+    assert (
+        100 < len(want) < len(built_site.api["issues"])
+    )  # a match bigger than one screenful, smaller than all
     wait_for_status(page, f"{len(want)} issues match")
     cards = page.locator("#cards > li.card")
     for i in range(cards.count()):
@@ -68,7 +76,11 @@ def test_counts_beside_each_choice_follow_the_other_filters(page, built_site):
     page.goto(built_site.url + "?skill=backend")
     wait_for_result(page)
     for effort in ("small", "medium", "large"):
-        count = sum(1 for i in built_site.api["issues"] if "backend" in i["skills"] and i["effort"] == effort)
+        count = sum(
+            1
+            for i in built_site.api["issues"]
+            if "backend" in i["skills"] and i["effort"] == effort
+        )
         text = page.locator(f"#f-effort option[value={effort}]").inner_text()
         assert text == f"{effort.capitalize()} ({count})"
     backend = sum(1 for i in built_site.api["issues"] if "backend" in i["skills"])
@@ -98,7 +110,9 @@ def test_without_javascript_the_facet_pages_list_the_same_issues(page, page_with
     page_without_js.goto(built_site.path("skills/frontend/medium/"))
     facet_page = page_without_js.locator(CARD_LINKS).evaluate_all("links => links.map(a => a.href)")
     assert facet_page == with_script
-    assert with_script == expected(built_site, lambda i: "frontend" in i["skills"] and i["effort"] == "medium")
+    assert with_script == expected(
+        built_site, lambda i: "frontend" in i["skills"] and i["effort"] == "medium"
+    )
 
 
 def test_the_capped_home_page_points_to_every_issue_without_javascript(page_without_js, built_site):
@@ -118,14 +132,20 @@ def test_free_text_freshness_cause_and_language(page, built_site):
     word = "test"
     page.goto(built_site.url)
     page.fill("#f-q", word)
-    want = expected(built_site, lambda i: word in "\n".join([i["title"], i["repo"], *i["labels"]]).lower())
+    want = expected(
+        built_site, lambda i: word in "\n".join([i["title"], i["repo"], *i["labels"]]).lower()
+    )
     wait_for_status(page, f"{len(want)} issue")
     assert all_shown(page) == want and 0 < len(want) < len(issues)
 
     asof = datetime.fromisoformat(built_site.api["data_as_of"].replace("Z", "+00:00"))
 
     def fresh(issue, days):
-        times = [datetime.fromisoformat(t.replace("Z", "+00:00")) for t in (issue["created"], issue["updated"]) if t]
+        times = [
+            datetime.fromisoformat(t.replace("Z", "+00:00"))
+            for t in (issue["created"], issue["updated"])
+            if t
+        ]
         times = [t if t.tzinfo else t.replace(tzinfo=asof.tzinfo) for t in times]
         return bool(times) and asof - max(times) <= timedelta(days=days)
 
@@ -196,7 +216,11 @@ def test_the_filters_work_by_keyboard_alone(page, built_site):
     page.keyboard.press("ArrowDown")  # the first choice after "All skill areas"
     first_area = page.locator("#f-skill option").nth(1).get_attribute("value")
     assert page.locator("#f-skill").input_value() == first_area
-    skills = (lambda i: not i["skills"]) if first_area == "any" else (lambda i: first_area in i["skills"])
+    skills = (
+        (lambda i: not i["skills"])
+        if first_area == "any"
+        else (lambda i: first_area in i["skills"])
+    )
     want = expected(built_site, lambda i: skills(i) and has_words(i, "test"))
     wait_for_status(page, count_text(len(want)))
     assert all_shown(page) == want
@@ -258,17 +282,24 @@ def test_the_index_is_loaded_only_when_the_filters_are_used(page, built_site):
     assert "filter-blocks-0.json" not in requested
     page.select_option("#f-effort", "small")
     wait_for_result(page)
-    assert [n for n in requested if n.startswith("filter")] == ["filter.js", "filter-index.json",
-                                                                 "filter-blocks-0.json"]
+    assert [n for n in requested if n.startswith("filter")] == [
+        "filter.js",
+        "filter-index.json",
+        "filter-blocks-0.json",
+    ]
 
 
 def test_a_single_facet_view_links_to_its_own_page(page, page_without_js, built_site):
     page_without_js.goto(built_site.url)
-    static_links = set(page_without_js.locator("#facets a").evaluate_all("links => links.map(a => a.pathname)"))
+    static_links = set(
+        page_without_js.locator("#facets a").evaluate_all("links => links.map(a => a.pathname)")
+    )
     page.goto(built_site.url)
     offered = set()
     for select in ("#f-skill", "#f-effort", "#f-cause", "#f-lang"):
-        for value in page.locator(f"{select} option").evaluate_all("options => options.map(o => o.value)")[1:]:
+        for value in page.locator(f"{select} option").evaluate_all(
+            "options => options.map(o => o.value)"
+        )[1:]:
             page.select_option(select, value)
             wait_for_result(page)
             offered.add(page.locator("#f-page").evaluate("a => a.pathname"))
@@ -277,7 +308,9 @@ def test_a_single_facet_view_links_to_its_own_page(page, page_without_js, built_
     page.select_option("#f-lang", page.locator("#f-lang option").nth(1).get_attribute("value"))
     page.select_option("#f-effort", "small")
     wait_for_result(page)
-    assert not page.locator("#f-page").is_visible()  # no page shows a language and an effort together
+    assert not page.locator(
+        "#f-page"
+    ).is_visible()  # no page shows a language and an effort together
 
 
 CARD_FACTS = """cards => cards.map(card => ({

@@ -1,4 +1,6 @@
-"""The foundation end to end: the README's build command on the embedded snapshot, offline and stable."""
+"""The foundation end to end: the README's build command on the embedded snapshot, offline and
+stable.
+"""
 
 from __future__ import annotations
 
@@ -35,7 +37,9 @@ def hrefs(html: bytes) -> list[str]:
 def test_readme_build_command_links_every_snapshot_issue(tmp_path):
     """`python build.py`, as the README says, in a copy of the project holding the frozen catalog."""
     copy = project_copy(tmp_path / "copy", CATALOG / "sources.yaml", CATALOG / "snapshot.json")
-    result = subprocess.run([sys.executable, "build.py"], cwd=copy, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "build.py"], cwd=copy, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     snapshot = json.loads((CATALOG / "snapshot.json").read_text())
     urls = {i["url"] for r in snapshot["repos"] for i in r["issues"]}
@@ -44,9 +48,14 @@ def test_readme_build_command_links_every_snapshot_issue(tmp_path):
     linked = {h for name, data in tree.items() if name.endswith(".html") for h in hrefs(data)}
     assert urls <= linked
     home = set(hrefs(tree["index.html"]))
-    free = {i["url"] for r in snapshot["repos"] for i in r["issues"]
-            if not i["assignees"] and not any(lb["name"] == "📍 Assigned" for lb in i["labels"])
-            and not i["comment_claim"]}
+    free = {
+        i["url"]
+        for r in snapshot["repos"]
+        for i in r["issues"]
+        if not i["assignees"]
+        and not any(lb["name"] == "📍 Assigned" for lb in i["labels"])
+        and not i["comment_claim"]
+    }
     assert free and free <= home
     assert b"Data as of" in tree["index.html"] and b"8 Aug 2026" in tree["index.html"]
 
@@ -63,30 +72,58 @@ def test_build_opens_no_network_connection(tmp_path, monkeypatch):
 
 
 def test_two_builds_in_two_processes_with_other_hash_seeds_are_byte_identical(tmp_path):
-    """Separate interpreters with other PYTHONHASHSEEDs: a set iterated into the output would show here."""
+    """Separate interpreters with other PYTHONHASHSEEDs: a set iterated into the output would show
+    here.
+    """
     for name, seed, jobs in (("a", "1", "1"), ("b", "2", "2")):
-        done = subprocess.run([sys.executable, "build.py", *CATALOG_ARGS, "--out", str(tmp_path / name), "-q",
-                               "--jobs", jobs], cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "build.py",
+                *CATALOG_ARGS,
+                "--out",
+                str(tmp_path / name),
+                "-q",
+                "--jobs",
+                jobs,
+            ],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
     first, second = read_tree(tmp_path / "a"), read_tree(tmp_path / "b")
     assert first.keys() == second.keys()
     assert [n for n in first if first[n] != second[n]] == []
 
 
-HOSTILE = '<script>alert(1)</script>'
+HOSTILE = "<script>alert(1)</script>"
 
 
 def test_hostile_text_is_shown_as_text_never_markup(tmp_path):
-    world = {"octo/civic": [
-        issue("octo/civic", 1, HOSTILE,
-              labels=(Label('"><img src=x onerror=alert(2)>', '"; background:url(x)'), Label("bug\x00\x1b", "zzzzzz")),
-              body="</script><script>alert(3)</script>", author="<b>mallory</b>"),
-        issue("octo/civic", 2, "javascript link", url="javascript:alert(4)"),
-    ]}
+    world = {
+        "octo/civic": [
+            issue(
+                "octo/civic",
+                1,
+                HOSTILE,
+                labels=(
+                    Label('"><img src=x onerror=alert(2)>', '"; background:url(x)'),
+                    Label("bug\x00\x1b", "zzzzzz"),
+                ),
+                body="</script><script>alert(3)</script>",
+                author="<b>mallory</b>",
+            ),
+            issue("octo/civic", 2, "javascript link", url="javascript:alert(4)"),
+        ]
+    }
     sources, snap = write_world(tmp_path, world)
     out = tmp_path / "site"
-    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
     tree = read_tree(out)
     for name, data in tree.items():
         text = data.decode("utf-8", "replace")

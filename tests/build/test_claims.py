@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -23,7 +22,8 @@ from tests.helpers import TESTS
 
 NOW = datetime(2026, 8, 8, 12, 0, tzinfo=UTC)
 DATA = TESTS / "data" / "claims"
-# comments.jsonl: the rules were written against it; holdout.jsonl: labeled before the shipped rules saw it.
+# comments.jsonl: the rules were written against it; holdout.jsonl: labeled before the shipped rules
+# saw it.
 SETS = ("comments.jsonl", "holdout.jsonl")
 
 
@@ -34,65 +34,87 @@ def at(delta: timedelta) -> str:
 
 def make_issue(*comments: Comment, **fields) -> Issue:
     fields.setdefault("created", at(timedelta(days=60)))
-    return Issue(repo="o/r", number=1, title="t", url="https://github.com/o/r/issues/1", comments=comments, **fields)
+    return Issue(
+        repo="o/r",
+        number=1,
+        title="t",
+        url="https://github.com/o/r/issues/1",
+        comments=comments,
+        **fields,
+    )
 
 
-def said(body: str, days: float = 5, association: str = "CONTRIBUTOR", author: str = "vol") -> Comment:
-    return Comment(author=author, association=association, created=at(timedelta(days=days)), body=body)
+def said(
+    body: str, days: float = 5, association: str = "CONTRIBUTOR", author: str = "vol"
+) -> Comment:
+    return Comment(
+        author=author, association=association, created=at(timedelta(days=days)), body=body
+    )
 
 
 # --- comment_kind --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("text", [
-    "Can I work on this issue?",
-    "I'd like to take this one, please assign me",
-    "Could you please assign it to me?",
-    "I'm working on it, ETA Friday",
-    "ETA: end of next week",
-    "take",
-    "/assign",
-    "@zulipbot claim",
-    "I would like to understand it first and would like to work on it.",  # subject carried over "and"
-    "I have opened a PR for this, please review",
-    "I\u2019m currently working on this issue.",  # typographic apostrophe
-    "Hi, is it possible for me to try #12?",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can I work on this issue?",
+        "I'd like to take this one, please assign me",
+        "Could you please assign it to me?",
+        "I'm working on it, ETA Friday",
+        "ETA: end of next week",
+        "take",
+        "/assign",
+        "@zulipbot claim",
+        "I would like to understand it first and would like to work on "
+        "it.",  # subject carried over "and"
+        "I have opened a PR for this, please review",
+        "I\u2019m currently working on this issue.",  # typographic apostrophe
+        "Hi, is it possible for me to try #12?",
+    ],
+)
 def test_claims(text):
     assert comment_kind(text) == "claim"
 
 
-@pytest.mark.parametrize("text", [
-    "Unassigning due to inactivity.",
-    "We are going to unassign you from this issue so you can take on another issue.",
-    "Sorry, I won't be able to work on this anymore.",
-    "I have unassigned myself, now you can work on it",
-    "This is still available, feel free to pick this up!",
-    "@zulipbot abandon",
-    "/unassign",
-    "It's up for grabs again.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unassigning due to inactivity.",
+        "We are going to unassign you from this issue so you can take on another issue.",
+        "Sorry, I won't be able to work on this anymore.",
+        "I have unassigned myself, now you can work on it",
+        "This is still available, feel free to pick this up!",
+        "@zulipbot abandon",
+        "/unassign",
+        "It's up for grabs again.",
+    ],
+)
 def test_releases(text):
     assert comment_kind(text) == "release"
 
 
-@pytest.mark.parametrize("text", [
-    "Is anyone working on this?",  # the maintainer's question
-    "Can someone work on this?",
-    "I'm not working on this issue, I only updated the template.",
-    "It stopped working on Windows after the update.",
-    'You can write "assign me" to assign yourself, but you cannot assign others.',  # quoted, not said
-    "Just go to an open issue you like, and ask there: `Can I take it?`",
-    "If you want to work on this issue, please raise a PR.",
-    "Thanks @alex - assigned this one to you!",
-    "Note that this issue will become unassigned if it isn't closed within 7 days.",
-    "**ETA:** (When do you expect this issue to be completed?)",  # a bot asking, not answering
-    "I might pick it up again someday, but not anytime soon!",
-    "We've been working on it, thanks for the suggestion.",
-    "> Can I work on this?\nPlease read the contributing guide first.",  # a quoted reply
-    "Can you assign me a good first issue?",  # any issue, not this one
-    "",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Is anyone working on this?",  # the maintainer's question
+        "Can someone work on this?",
+        "I'm not working on this issue, I only updated the template.",
+        "It stopped working on Windows after the update.",
+        'You can write "assign me" to assign yourself, but you cannot assign '
+        "others.",  # quoted, not said
+        "Just go to an open issue you like, and ask there: `Can I take it?`",
+        "If you want to work on this issue, please raise a PR.",
+        "Thanks @alex - assigned this one to you!",
+        "Note that this issue will become unassigned if it isn't closed within 7 days.",
+        "**ETA:** (When do you expect this issue to be completed?)",  # a bot asking, not answering
+        "I might pick it up again someday, but not anytime soon!",
+        "We've been working on it, thanks for the suggestion.",
+        "> Can I work on this?\nPlease read the contributing guide first.",  # a quoted reply
+        "Can you assign me a good first issue?",  # any issue, not this one
+        "",
+    ],
+)
 def test_neither(text):
     assert comment_kind(text) is None
 
@@ -101,15 +123,23 @@ def test_neither(text):
 
 
 def test_assigned_wins_over_everything():
-    found = claim(make_issue(said("take"), assignees=("ana", "bo"), linked_pr="https://github.com/o/r/pull/3"), NOW)
+    found = claim(
+        make_issue(
+            said("take"), assignees=("ana", "bo"), linked_pr="https://github.com/o/r/pull/3"
+        ),
+        NOW,
+    )
     assert found == Claim("assigned", ("ana", "bo"))
     assert claim_words(found, NOW) == "assigned to @ana, @bo"
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("https://github.com/o/r/pull/12", "PR #12 open"),
-    ("https://example.org/some-review", "a pull request is open"),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("https://github.com/o/r/pull/12", "PR #12 open"),
+        ("https://example.org/some-review", "a pull request is open"),
+    ],
+)
 def test_linked_pull_request(url, reason):
     found = claim(make_issue(linked_pr=url), NOW)
     assert found == Claim("pull-request", link=url) and claim_words(found, NOW) == reason
@@ -117,12 +147,19 @@ def test_linked_pull_request(url, reason):
 
 def test_comment_claim_in_window_names_age_and_author():
     found = claim(make_issue(said("Can I take this?", days=5)), NOW)
-    assert (found.kind, found.by, claim_words(found, NOW)) == ("comment", ("vol",), "claimed in a comment 5 days ago")
+    assert (found.kind, found.by, claim_words(found, NOW)) == (
+        "comment",
+        ("vol",),
+        "claimed in a comment 5 days ago",
+    )
 
 
 @pytest.mark.parametrize("days, words", [(0.2, "today"), (1.5, "1 day ago"), (30, "1 month ago")])
 def test_comment_claim_age_words_and_window_edge(days, words):
-    assert claim_words(claim(make_issue(said("I'll take this", days=days)), NOW), NOW) == f"claimed in a comment {words}"
+    assert (
+        claim_words(claim(make_issue(said("I'll take this", days=days)), NOW), NOW)
+        == f"claimed in a comment {words}"
+    )
 
 
 def test_comment_claim_outside_window_is_free():
@@ -141,20 +178,31 @@ def test_maintainer_claim_language_does_not_claim(association):
 
 
 def test_later_release_by_anyone_frees_the_issue():
-    issue = make_issue(said("Can I work on this?", days=9),
-                       said("Unassigning due to inactivity.", days=2, association="MEMBER", author="lead"))
+    issue = make_issue(
+        said("Can I work on this?", days=9),
+        said("Unassigning due to inactivity.", days=2, association="MEMBER", author="lead"),
+    )
     assert claim(issue, NOW) is None
 
 
 def test_claim_after_release_holds_again():
-    issue = make_issue(said("take", days=20, author="a"), said("I won't be able to work on it anymore", days=10,
-                                                                author="a"), said("Can I take it?", days=3, author="b"))
+    issue = make_issue(
+        said("take", days=20, author="a"),
+        said("I won't be able to work on it anymore", days=10, author="a"),
+        said("Can I take it?", days=3, author="b"),
+    )
     found = claim(issue, NOW)
-    assert (found.kind, found.by, claim_words(found, NOW)) == ("comment", ("b",), "claimed in a comment 3 days ago")
+    assert (found.kind, found.by, claim_words(found, NOW)) == (
+        "comment",
+        ("b",),
+        "claimed in a comment 3 days ago",
+    )
 
 
 def test_neutral_comments_do_not_release():
-    issue = make_issue(said("take", days=4), said("Thanks! Any updates?", days=1, association="OWNER"))
+    issue = make_issue(
+        said("take", days=4), said("Thanks! Any updates?", days=1, association="OWNER")
+    )
     assert claim(issue, NOW).kind == "comment"
 
 
@@ -187,14 +235,20 @@ def test_free_issue():
 # --- is_stale ------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fields, stale", [
-    ({"updated": at(timedelta(days=366))}, True),
-    ({"updated": at(timedelta(days=365))}, False),
-    ({"updated": at(timedelta(days=2)), "created": at(timedelta(days=900))}, False),
-    ({"updated": "", "created": at(timedelta(days=400))}, True),  # never updated: its age counts
-    ({"updated": "", "created": ""}, False),  # unknown is not stale
-    ({"updated": "2024-01-05", "created": ""}, True),  # date-only captures
-])
+@pytest.mark.parametrize(
+    "fields, stale",
+    [
+        ({"updated": at(timedelta(days=366))}, True),
+        ({"updated": at(timedelta(days=365))}, False),
+        ({"updated": at(timedelta(days=2)), "created": at(timedelta(days=900))}, False),
+        (
+            {"updated": "", "created": at(timedelta(days=400))},
+            True,
+        ),  # never updated: its age counts
+        ({"updated": "", "created": ""}, False),  # unknown is not stale
+        ({"updated": "2024-01-05", "created": ""}, True),  # date-only captures
+    ],
+)
 def test_is_stale(fields, stale):
     assert is_stale(make_issue(**fields), NOW) is stale
 
@@ -211,46 +265,98 @@ def test_stale_threshold_is_a_parameter():
 def answered_after(hours: float, number: int, association: str = "MEMBER") -> Issue:
     """An issue opened 10 days ago whose only comment came `hours` later."""
     opened = NOW - timedelta(days=10)
-    reply = Comment("m", association, (opened + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ"), "ok")
-    return Issue(repo="o/r", number=number, title="t", url="u", created=opened.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                 comments=(reply,), comments_count=1)
+    reply = Comment(
+        "m", association, (opened + timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ"), "ok"
+    )
+    return Issue(
+        repo="o/r",
+        number=number,
+        title="t",
+        url="u",
+        created=opened.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        comments=(reply,),
+        comments_count=1,
+    )
 
 
 def unanswered(number: int) -> Issue:
-    return Issue(repo="o/r", number=number, title="t", url="u", created=at(timedelta(days=3)), comments_count=0)
+    return Issue(
+        repo="o/r",
+        number=number,
+        title="t",
+        url="u",
+        created=at(timedelta(days=3)),
+        comments_count=0,
+    )
 
 
 def repo_of(*issues: Issue, name: str = "o/r", pushed: str = "2026-08-01T00:00:00Z") -> Repo:
-    return Repo(name_with_owner=name, url="https://github.com/" + name, pushed_at=pushed, issues=issues)
+    return Repo(
+        name_with_owner=name, url="https://github.com/" + name, pushed_at=pushed, issues=issues
+    )
 
 
 def test_median_first_maintainer_answer_and_share():
-    got = responsiveness(repo_of(answered_after(10, 1), answered_after(30, 2), answered_after(50, 3),
-                                 answered_after(80, 4), unanswered(5), unanswered(6)))
-    assert (got.sample, got.answered, got.median, got.last_push) == (6, 4, timedelta(hours=40), "2026-08-01T00:00:00Z")
+    got = responsiveness(
+        repo_of(
+            answered_after(10, 1),
+            answered_after(30, 2),
+            answered_after(50, 3),
+            answered_after(80, 4),
+            unanswered(5),
+            unanswered(6),
+        )
+    )
+    assert (got.sample, got.answered, got.median, got.last_push) == (
+        6,
+        4,
+        timedelta(hours=40),
+        "2026-08-01T00:00:00Z",
+    )
     assert got.share == pytest.approx(4 / 6)
     assert got.measured and badge(got) == "usually answers within 2 days"
 
 
 def test_only_maintainers_answer():
-    got = responsiveness(repo_of(answered_after(5, 1, association="CONTRIBUTOR"), answered_after(7, 2)))
+    got = responsiveness(
+        repo_of(answered_after(5, 1, association="CONTRIBUTOR"), answered_after(7, 2))
+    )
     assert (got.sample, got.answered, got.median) == (2, 1, timedelta(hours=7))
 
 
 def test_first_maintainer_comment_counts_not_the_first_comment():
     opened = NOW - timedelta(days=10)
     stamp = lambda h: (opened + timedelta(hours=h)).strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
-    issue = Issue(repo="o/r", number=1, title="t", url="u", created=stamp(0), comments_count=3, comments=(
-        Comment("x", "NONE", stamp(1), "me too"), Comment("m", "OWNER", stamp(20), "thanks"),
-        Comment("n", "COLLABORATOR", stamp(30), "merged")))
+    issue = Issue(
+        repo="o/r",
+        number=1,
+        title="t",
+        url="u",
+        created=stamp(0),
+        comments_count=3,
+        comments=(
+            Comment("x", "NONE", stamp(1), "me too"),
+            Comment("m", "OWNER", stamp(20), "thanks"),
+            Comment("n", "COLLABORATOR", stamp(30), "merged"),
+        ),
+    )
     assert responsiveness(repo_of(issue)).median == timedelta(hours=20)
 
 
 def test_issues_without_complete_comment_data_are_left_out():
-    truncated = Issue(repo="o/r", number=1, title="t", url="u", created=at(timedelta(days=9)), comments_count=40,
-                      comments=(Comment("a", "NONE", at(timedelta(days=1)), "bump"),))
+    truncated = Issue(
+        repo="o/r",
+        number=1,
+        title="t",
+        url="u",
+        created=at(timedelta(days=9)),
+        comments_count=40,
+        comments=(Comment("a", "NONE", at(timedelta(days=1)), "bump"),),
+    )
     never_fetched = Issue(repo="o/r", number=2, title="t", url="u", created=at(timedelta(days=9)))
-    unread = Issue(repo="o/r", number=3, title="t", url="u", created=at(timedelta(days=9)), comments_count=2)
+    unread = Issue(
+        repo="o/r", number=3, title="t", url="u", created=at(timedelta(days=9)), comments_count=2
+    )
     no_date = Issue(repo="o/r", number=4, title="t", url="u", created="", comments_count=0)
     got = responsiveness(repo_of(truncated, never_fetched, unread, no_date, answered_after(3, 5)))
     assert (got.sample, got.answered) == (1, 1)
@@ -269,12 +375,21 @@ def test_small_sample_has_no_badge():
     assert enough.measured and badge(enough) == "usually answers within a day"
 
 
-@pytest.mark.parametrize("hours, words", [
-    (0.5, "within an hour"), (24, "within a day"), (25, "within 2 days"), (24 * 13, "within 13 days"),
-    (24 * 20, "within 3 weeks"), (24 * 75, "within 3 months"),
-])
+@pytest.mark.parametrize(
+    "hours, words",
+    [
+        (0.5, "within an hour"),
+        (24, "within a day"),
+        (25, "within 2 days"),
+        (24 * 13, "within 13 days"),
+        (24 * 20, "within 3 weeks"),
+        (24 * 75, "within 3 months"),
+    ],
+)
 def test_badge_words(hours, words):
-    got = Responsiveness("o/r", sample=MIN_SAMPLE, answered=MIN_SAMPLE, median=timedelta(hours=hours))
+    got = Responsiveness(
+        "o/r", sample=MIN_SAMPLE, answered=MIN_SAMPLE, median=timedelta(hours=hours)
+    )
     assert badge(got) == f"usually answers {words}"
 
 
@@ -289,21 +404,33 @@ def test_responsive_projects_first():
     fast_but_rare = Responsiveness("b/rare", 6, 1, timedelta(minutes=5))
     unknown_recent = Responsiveness("c/new", 1, 1, timedelta(hours=1), "2026-08-07T00:00:00Z")
     unknown_old = Responsiveness("d/old", 0, 0, None, "2020-01-01T00:00:00Z")
-    ordered = sorted([unknown_old, fast_but_rare, unknown_recent, slow, fast], key=lambda r: r.sort_key)
+    ordered = sorted(
+        [unknown_old, fast_but_rare, unknown_recent, slow, fast], key=lambda r: r.sort_key
+    )
     assert [r.repo for r in ordered] == ["z/fast", "a/slow", "b/rare", "c/new", "d/old"]
 
 
 def test_empty_repo():
     got = responsiveness(repo_of())
-    assert (got.sample, got.answered, got.median, got.share, got.measured) == (0, 0, None, None, False)
+    assert (got.sample, got.answered, got.median, got.share, got.measured) == (
+        0,
+        0,
+        None,
+        None,
+        False,
+    )
 
 
 # --- the rules on real comments ------------------------------------------------------------------
 
 
 def load_rows() -> list[dict]:
-    return [json.loads(line) for name in SETS
-            for line in (DATA / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)
+        for name in SETS
+        for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def test_real_comment_set_is_well_formed():
@@ -323,6 +450,10 @@ def test_claim_precision_and_recall_on_real_comments():
     true_pos = sum(p == g == "claim" for p, g in predicted)
     said_claim = sum(p == "claim" for p, _ in predicted)
     are_claims = sum(g == "claim" for _, g in predicted)
-    wrong = [r["text"][:80] for r, (p, g) in zip(rows, predicted, strict=True) if (p == "claim") != (g == "claim")]
+    wrong = [
+        r["text"][:80]
+        for r, (p, g) in zip(rows, predicted, strict=True)
+        if (p == "claim") != (g == "claim")
+    ]
     assert true_pos / said_claim >= 0.95, wrong
     assert true_pos / are_claims >= 0.85, wrong

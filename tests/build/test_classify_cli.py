@@ -1,6 +1,7 @@
 """`python build.py classify --input FILE.jsonl`, driven as a maintainer would: a subprocess.
 
-The expected output sits beside the input in tests/data/classify/; `pytest --regenerate` rewrites it.
+The expected output sits beside the input in tests/data/classify/; `pytest --regenerate` rewrites
+it.
 """
 
 from __future__ import annotations
@@ -20,8 +21,15 @@ DATA = ROOT / "tests" / "data" / "classify"
 def run(*args: str, seed: str = "0") -> subprocess.CompletedProcess:
     """build.py with these arguments, from the project root, with a fixed or given hash seed."""
     env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "build.py", *args], cwd=ROOT, capture_output=True, text=True,
-                          encoding="utf-8", env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "build.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=60,
+    )
 
 
 def classify(path: Path, seed: str = "0") -> subprocess.CompletedProcess:
@@ -44,17 +52,29 @@ def test_real_issues_come_out_as_expected_in_input_order(regenerate):
 def test_repo_maps_from_sources_apply():
     outputs = [json.loads(line) for line in classify(DATA / "issues.jsonl").stdout.splitlines()]
     by_title = {}
-    for record, out in zip((json.loads(x) for x in (DATA / "issues.jsonl").read_text().splitlines()), outputs,
-                           strict=True):
+    for record, out in zip(
+        (json.loads(x) for x in (DATA / "issues.jsonl").read_text().splitlines()),
+        outputs,
+        strict=True,
+    ):
         by_title.setdefault(record["title"], out)
-    assert "repo map: `scope: frontend` → frontend" in by_title[
-        "Include mappers hashtag to the helper information section"]["reasons"]
-    assert by_title["Create endpoint for raw schedule B data"]["effort"] == "large"  # `Mothership` → large
-    assert by_title["Integrate 2017 FERC Form 1 data"]["reasons"][0] == "repo default: data"  # org entry
+    assert (
+        "repo map: `scope: frontend` → frontend"
+        in by_title["Include mappers hashtag to the helper information section"]["reasons"]
+    )
+    assert (
+        by_title["Create endpoint for raw schedule B data"]["effort"] == "large"
+    )  # `Mothership` → large
+    assert (
+        by_title["Integrate 2017 FERC Form 1 data"]["reasons"][0] == "repo default: data"
+    )  # org entry
 
 
 def test_the_output_does_not_depend_on_the_hash_seed():
-    first, second = classify(DATA / "issues.jsonl", seed="1"), classify(DATA / "issues.jsonl", seed="4242")
+    first, second = (
+        classify(DATA / "issues.jsonl", seed="1"),
+        classify(DATA / "issues.jsonl", seed="4242"),
+    )
     assert first.stdout == second.stdout and first.stdout
 
 
@@ -83,7 +103,9 @@ def test_a_missing_input_file_is_bad_input(tmp_path):
 def test_strangers_text_stays_data(tmp_path):
     path = tmp_path / "in.jsonl"
     label = '<script>alert(1)</script>", "x": "'
-    path.write_text(json.dumps({"title": "Fix", "labels": [label, "size: 1pt"]}) + "\n", encoding="utf-8")
+    path.write_text(
+        json.dumps({"title": "Fix", "labels": [label, "size: 1pt"]}) + "\n", encoding="utf-8"
+    )
     result = classify(path)
     assert result.returncode == 0
     out = json.loads(result.stdout)

@@ -14,9 +14,18 @@ from generator.core.records import Label
 from tests.helpers import CATALOG_ARGS, issue, write_world
 from tests.nu_checker import check
 
-PAGE_TYPES = ("index.html", "skills/*/index.html", "skills/*/*/index.html", "effort/*/index.html",
-              "causes/*/index.html", "languages/*/index.html", "repos/*/*/index.html", "about/index.html",
-              "health/index.html", "404.html")
+PAGE_TYPES = (
+    "index.html",
+    "skills/*/index.html",
+    "skills/*/*/index.html",
+    "effort/*/index.html",
+    "causes/*/index.html",
+    "languages/*/index.html",
+    "repos/*/*/index.html",
+    "about/index.html",
+    "health/index.html",
+    "404.html",
+)
 HOSTILE = '"><script>alert(1)</script><!-- &amp; \u202e'
 
 
@@ -27,20 +36,45 @@ def one_of_each(site: Path) -> list[Path]:
         found = sorted(site.glob(pattern))
         assert found, f"no page matches {pattern}"
         chosen.append(found[0])
-    claimed = [p for p in sorted(site.glob("repos/*/*/index.html")) if b"Already taken" in p.read_bytes()]
+    claimed = [
+        p for p in sorted(site.glob("repos/*/*/index.html")) if b"Already taken" in p.read_bytes()
+    ]
     return chosen + claimed[:1]
 
 
 def hostile_site(folder: Path) -> Path:
-    world = {"octo/civic": [
-        issue("octo/civic", 1, HOSTILE, labels=(Label(HOSTILE, '" onclick=x'), Label("good first issue", "7057ff")),
-              body=HOSTILE, author=HOSTILE, assignees=("<b>",)),
-        issue("octo/civic", 2, "plain", created="2026-08-07T10:00:00Z"),
-    ]}
+    world = {
+        "octo/civic": [
+            issue(
+                "octo/civic",
+                1,
+                HOSTILE,
+                labels=(Label(HOSTILE, '" onclick=x'), Label("good first issue", "7057ff")),
+                body=HOSTILE,
+                author=HOSTILE,
+                assignees=("<b>",),
+            ),
+            issue("octo/civic", 2, "plain", created="2026-08-07T10:00:00Z"),
+        ]
+    }
     folder.mkdir()
     sources, snapshot = write_world(folder, world)
     out = folder / "site"
-    assert cli.main(["build", "--sources", str(sources), "--snapshot", str(snapshot), "--out", str(out), "-q"]) == 0
+    assert (
+        cli.main(
+            [
+                "build",
+                "--sources",
+                str(sources),
+                "--snapshot",
+                str(snapshot),
+                "--out",
+                str(out),
+                "-q",
+            ]
+        )
+        == 0
+    )
     return out
 
 
@@ -49,13 +83,22 @@ def checked(tmp_path_factory):
     """(files by group, errors by file) from one run of the checker."""
     folder = tmp_path_factory.mktemp("valid")
     real = folder / "real"
-    assert cli.main(["build", *CATALOG_ARGS, "--out", str(real), "--base-url", "/shovel-ready/", "-q"]) == 0
+    assert (
+        cli.main(["build", *CATALOG_ARGS, "--out", str(real), "--base-url", "/shovel-ready/", "-q"])
+        == 0
+    )
     hostile = hostile_site(folder / "hostile")
     broken = folder / "broken.html"
-    broken.write_text("<!DOCTYPE html><html lang=en><title>x</title><ul><div>not a list item</div></ul>")
+    broken.write_text(
+        "<!DOCTYPE html><html lang=en><title>x</title><ul><div>not a list item</div></ul>"
+    )
     groups = {
         "real": one_of_each(real),
-        "hostile": [hostile / "index.html", hostile / "repos/octo/civic/index.html", hostile / "health/index.html"],
+        "hostile": [
+            hostile / "index.html",
+            hostile / "repos/octo/civic/index.html",
+            hostile / "health/index.html",
+        ],
         "broken": [broken],
     }
     return groups, check([f for files in groups.values() for f in files])
@@ -74,5 +117,9 @@ def test_every_page_type_of_the_real_site_is_valid(checked):
 
 def test_pages_full_of_hostile_text_are_valid(checked):
     groups, errors = checked
-    assert HOSTILE.encode() not in groups["hostile"][0].read_bytes()  # escaped, so not there verbatim
-    assert {str(p): errors[str(p)] for p in groups["hostile"]} == {str(p): [] for p in groups["hostile"]}
+    assert (
+        HOSTILE.encode() not in groups["hostile"][0].read_bytes()
+    )  # escaped, so not there verbatim
+    assert {str(p): errors[str(p)] for p in groups["hostile"]} == {
+        str(p): [] for p in groups["hostile"]
+    }

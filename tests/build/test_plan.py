@@ -1,4 +1,6 @@
-"""The built site as a whole: every internal link resolves (with and without a prefix), feeds parse, pages exist."""
+"""The built site as a whole: every internal link resolves (with and without a prefix), feeds parse,
+pages exist.
+"""
 
 from __future__ import annotations
 
@@ -35,10 +37,14 @@ def internal_refs(tree: dict[str, bytes], base_url: str):
         parser.feed(data.decode())
         page_url = prefix + name.removesuffix("index.html")
         for ref in parser.refs:
-            if not ref.startswith(("/", "#")) and "://" not in ref and not ref.startswith("mailto:"):
+            if (
+                not ref.startswith(("/", "#"))
+                and "://" not in ref
+                and not ref.startswith("mailto:")
+            ):
                 ref = urljoin(page_url, ref)
             if origin and ref.startswith(origin):
-                ref = ref[len(origin):]
+                ref = ref[len(origin) :]
             if ref.startswith(("https://", "http://", "mailto:", "#", "data:")):
                 continue
             yield name, ref, prefix
@@ -56,7 +62,7 @@ def test_every_internal_link_resolves(tmp_path, base_url):
         if not path.startswith(prefix):
             broken.append((page, ref, "outside the prefix"))
             continue
-        target = path[len(prefix):]
+        target = path[len(prefix) :]
         target = target + "index.html" if target.endswith("/") or target == "" else target
         checked += 1
         if target not in tree:
@@ -83,18 +89,34 @@ def test_every_feed_parses_cleanly_and_is_discoverable(tmp_path):
 
 def test_facets_health_api_and_special_pages(tmp_path):
     world = {
-        "octo/front": [issue("octo/front", 1, "Style the footer", labels=(Label("role: front end"), Label("size: 2pt")),
-                             created="2026-08-06T00:00:00Z"),
-                       issue("octo/front", 2, "Taken one", assignees=("alice",))],
+        "octo/front": [
+            issue(
+                "octo/front",
+                1,
+                "Style the footer",
+                labels=(Label("role: front end"), Label("size: 2pt")),
+                created="2026-08-06T00:00:00Z",
+            ),
+            issue("octo/front", 2, "Taken one", assignees=("alice",)),
+        ],
         "octo/gone": [],
     }
-    sources, snap = write_world(tmp_path, world, causes={"octo/front": "voting", "octo/gone": "housing"})
+    sources, snap = write_world(
+        tmp_path, world, causes={"octo/front": "voting", "octo/gone": "housing"}
+    )
     data = snapshot_format.loads(snap.read_bytes())
-    gone = Repo("octo/gone", "https://github.com/octo/gone", source="octo/gone", state=RepoState.MISSING,
-                state_since="2026-08-07T00:00:00Z")
+    gone = Repo(
+        "octo/gone",
+        "https://github.com/octo/gone",
+        source="octo/gone",
+        state=RepoState.MISSING,
+        state_since="2026-08-07T00:00:00Z",
+    )
     snap.write_bytes(snapshot_format.dumps(Snapshot(data.captured_at, (data.repos[0], gone))))
     out = tmp_path / "site"
-    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
     tree = read_tree(out)
     medium = tree["skills/frontend/medium/index.html"].decode()
     assert "Style the footer" in medium and "label `role: front end`" in medium
@@ -109,7 +131,9 @@ def test_facets_health_api_and_special_pages(tmp_path):
     assert health.index("octo/gone") < health.index("octo/front")
     assert "missing: not found: deleted, private or misspelt" in health
     api = json.loads(tree["api/issues.json"])
-    assert [(i["number"], i["skills"], i["effort"]) for i in api["issues"]] == [(1, ["frontend"], "medium")]
+    assert [(i["number"], i["skills"], i["effort"]) for i in api["issues"]] == [
+        (1, ["frontend"], "medium")
+    ]
     for name in ("404.html", "sitemap.xml", "robots.txt", "about/index.html", "static/style.css"):
         assert name in tree
 
@@ -117,21 +141,51 @@ def test_facets_health_api_and_special_pages(tmp_path):
 def test_claimed_issues_leave_the_lists_and_stale_ones_go_last_and_out_of_feeds(tmp_path):
     from generator.core.records import Comment
 
-    claimed = issue("octo/civic", 1, "Claimed in a comment", comments_count=1, comments=(
-        Comment("newcomer", "NONE", "2026-08-03T09:00:00Z", "Hi! Can I work on this issue?"),))
-    released = issue("octo/civic", 2, "Claimed then released", comments_count=2, comments=(
-        Comment("newcomer", "NONE", "2026-08-01T09:00:00Z", "I'd like to take this"),
-        Comment("keeper", "MEMBER", "2026-08-05T09:00:00Z", "Unassigning due to inactivity, feel free to pick this up"),
-    ))
-    stale = issue("octo/civic", 3, "Old and quiet", created="2024-01-01T00:00:00Z", updated="2024-06-01T00:00:00Z")
-    fresh = issue("octo/civic", 4, "Fresh one", created="2023-01-01T00:00:00Z", updated="2026-08-01T00:00:00Z")
+    claimed = issue(
+        "octo/civic",
+        1,
+        "Claimed in a comment",
+        comments_count=1,
+        comments=(
+            Comment("newcomer", "NONE", "2026-08-03T09:00:00Z", "Hi! Can I work on this issue?"),
+        ),
+    )
+    released = issue(
+        "octo/civic",
+        2,
+        "Claimed then released",
+        comments_count=2,
+        comments=(
+            Comment("newcomer", "NONE", "2026-08-01T09:00:00Z", "I'd like to take this"),
+            Comment(
+                "keeper",
+                "MEMBER",
+                "2026-08-05T09:00:00Z",
+                "Unassigning due to inactivity, feel free to pick this up",
+            ),
+        ),
+    )
+    stale = issue(
+        "octo/civic",
+        3,
+        "Old and quiet",
+        created="2024-01-01T00:00:00Z",
+        updated="2024-06-01T00:00:00Z",
+    )
+    fresh = issue(
+        "octo/civic", 4, "Fresh one", created="2023-01-01T00:00:00Z", updated="2026-08-01T00:00:00Z"
+    )
     sources, snap = write_world(tmp_path, {"octo/civic": [claimed, released, stale, fresh]})
     out = tmp_path / "site"
-    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
     tree = read_tree(out)
     home = tree["index.html"].decode()
     assert "Claimed in a comment" not in home
-    assert home.index("Claimed then released") < home.index("Fresh one") < home.index("Old and quiet")
+    assert (
+        home.index("Claimed then released") < home.index("Fresh one") < home.index("Old and quiet")
+    )
     repo = tree["repos/octo/civic/index.html"].decode()
     assert "claimed in a comment 5 days ago" in repo
     feed = feedparser.parse(tree["feeds/all.atom"])
@@ -143,14 +197,23 @@ def test_claimed_issues_leave_the_lists_and_stale_ones_go_last_and_out_of_feeds(
 
 def test_big_skill_pages_show_the_newest_and_their_effort_pages_hold_every_issue(tmp_path):
     labels = {0: "size: 1pt", 1: "size: 2pt", 2: "size: 5pt"}
-    world = {"octo/front": [
-        issue("octo/front", n, f"Frontend task {n}", labels=(Label("role: front end"), Label(labels[n % 3])),
-              created=f"2026-0{1 + n % 7}-{1 + n % 28:02d}T00:00:00Z")
-        for n in range(1, 231)
-    ]}
+    world = {
+        "octo/front": [
+            issue(
+                "octo/front",
+                n,
+                f"Frontend task {n}",
+                labels=(Label("role: front end"), Label(labels[n % 3])),
+                created=f"2026-0{1 + n % 7}-{1 + n % 28:02d}T00:00:00Z",
+            )
+            for n in range(1, 231)
+        ]
+    }
     sources, snap = write_world(tmp_path, world)
     out = tmp_path / "site"
-    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
     tree = read_tree(out)
     skill = tree["skills/frontend/index.html"].decode()
     assert skill.count('<li class="card">') == 200 and "The newest 200 of 230" in skill
@@ -166,18 +229,31 @@ def test_cards_and_repo_pages_say_how_quickly_a_project_answers_once_it_can_be_m
     from generator.core.records import Comment
 
     def answered(repo, n):
-        return issue(repo, n, f"{repo} task {n}", created="2026-07-01T00:00:00Z", comments_count=1,
-                     comments=(Comment("keeper", "MEMBER", "2026-07-02T12:00:00Z", "Thanks, go ahead."),))
+        return issue(
+            repo,
+            n,
+            f"{repo} task {n}",
+            created="2026-07-01T00:00:00Z",
+            comments_count=1,
+            comments=(Comment("keeper", "MEMBER", "2026-07-02T12:00:00Z", "Thanks, go ahead."),),
+        )
 
-    world = {"octo/quick": [answered("octo/quick", n) for n in range(1, 6)],
-             "octo/few": [answered("octo/few", n) for n in range(1, 3)]}
+    world = {
+        "octo/quick": [answered("octo/quick", n) for n in range(1, 6)],
+        "octo/few": [answered("octo/few", n) for n in range(1, 3)],
+    }
     sources, snap = write_world(tmp_path, world)
     out = tmp_path / "site"
-    assert cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
     tree = read_tree(out)
     quick = tree["repos/octo/quick/index.html"].decode()
     assert "usually answers within 2 days" in quick
-    assert "first maintainer reply after 1 day (median), 5 of 5 recent labeled issues answered" in quick
+    assert (
+        "first maintainer reply after 1 day (median), 5 of 5 recent labeled issues answered"
+        in quick
+    )
     few = tree["repos/octo/few/index.html"].decode()
     assert "usually answers" not in few and "<dt>Answers</dt>" not in few
     responsive = tree["responsive/index.html"].decode()

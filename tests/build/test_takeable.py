@@ -1,7 +1,9 @@
 """Issue 9 end to end on a small world: fetch and build through the CLI, then read the site back.
 
-bench/takeable.py does the same on the fetch benchmark's 1,000 repos and reports the figures; this keeps
-the guarantees: nothing assigned or with an open pull request is listed anywhere as takeable, claimed
+bench/takeable.py does the same on the fetch benchmark's 1,000 repos and reports the figures; this
+keeps
+the guarantees: nothing assigned or with an open pull request is listed anywhere as takeable,
+claimed
 issues sit on their repo page with their reason, and a released claim is back on the home page.
 """
 
@@ -14,9 +16,9 @@ from pathlib import Path
 import pytest
 from fake_github import FakeComment, world
 
+from generator import cli
 from generator.build import claims
 from generator.build.render.html import claim_words
-from generator import cli
 from generator.core import snapshot
 from generator.core.dates import parse_time
 
@@ -35,6 +37,7 @@ def _ago(now: datetime, days: float) -> str:
 
 def _hand_made(now: datetime) -> dict[int, dict]:
     """One repo whose issues each show one rule; opened 60 days ago, so newer than the whole world."""
+
     def said(text, days, association="NONE", author="bo"):
         return FakeComment(author, _ago(now, days), text, association)
 
@@ -43,9 +46,13 @@ def _hand_made(now: datetime) -> dict[int, dict]:
         2: {"assignees": ("ana",)},
         3: {"linked_prs": ((f"https://github.com/{REPO}/pull/12", "OPEN"),)},
         4: {"comments": [said("Thanks for the report.", 20, "MEMBER", "max"), said(CLAIM, 5)]},
-        5: {"comments": [said(CLAIM, 10), said(RELEASE, 2, "MEMBER", "max")]},  # released: free again
+        5: {
+            "comments": [said(CLAIM, 10), said(RELEASE, 2, "MEMBER", "max")]
+        },  # released: free again
         6: {"linked_prs": ((f"https://github.com/{REPO}/pull/13", "CLOSED"),)},
-        7: {"comments": [said("I will take this one.", 3, "MEMBER", "max")]},  # a maintainer's: not a claim
+        7: {
+            "comments": [said("I will take this one.", 3, "MEMBER", "max")]
+        },  # a maintainer's: not a claim
         8: {"comments": [said(CLAIM, 45)]},  # outside the 30-day window
     }
 
@@ -58,23 +65,47 @@ def built(tmp_path: Path, fake_github, github_env, monkeypatch):
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     now = datetime.now(UTC)
     specs = world.generate(30, seed=3)
-    for spec in specs:  # the three big repos cut down: the rules, not the volume, are under test here
+    for (
+        spec
+    ) in specs:  # the three big repos cut down: the rules, not the volume, are under test here
         spec.issues = [i for i in spec.issues if i["number"] <= 15 or i.get("is_pull_request")]
     bench.add_threads(specs, now, seed=3)
     world.load(fake_github, specs)
     fake_github.add_repo(REPO, language="Python")
     hand = _hand_made(now)
     for number, fields in hand.items():
-        fake_github.add_issue(REPO, number, f"Rule {number}", labels=("good first issue",),
-                              created=_ago(now, 60), updated=_ago(now, 1), **fields)
-    (tmp_path / "sources.yaml").write_text(bench.sources_yaml(specs) + f"  - repo: {REPO}\n    cause: housing\n"
-                                           "    labels: [good first issue]\n")
-    paths = ["--sources", str(tmp_path / "sources.yaml"), "--snapshot", str(tmp_path / "snapshot.json")]
+        fake_github.add_issue(
+            REPO,
+            number,
+            f"Rule {number}",
+            labels=("good first issue",),
+            created=_ago(now, 60),
+            updated=_ago(now, 1),
+            **fields,
+        )
+    (tmp_path / "sources.yaml").write_text(
+        bench.sources_yaml(specs) + f"  - repo: {REPO}\n    cause: housing\n"
+        "    labels: [good first issue]\n"
+    )
+    paths = [
+        "--sources",
+        str(tmp_path / "sources.yaml"),
+        "--snapshot",
+        str(tmp_path / "snapshot.json"),
+    ]
     assert cli.main(["fetch", "-q", "--max-failed", "1", *paths]) == cli.EXIT_OK
     assert cli.main(["build", "-q", *paths, "--out", str(tmp_path / "site")]) == cli.EXIT_OK
     written = snapshot.loads((tmp_path / "snapshot.json").read_bytes())
-    opened = {(REPO, n) for n, f in hand.items() if any(state == "OPEN" for _, state in f.get("linked_prs", ()))}
-    taken = bench.taken_in_world(specs) | opened | {(REPO, n) for n, f in hand.items() if f.get("assignees")}
+    opened = {
+        (REPO, n)
+        for n, f in hand.items()
+        if any(state == "OPEN" for _, state in f.get("linked_prs", ()))
+    }
+    taken = (
+        bench.taken_in_world(specs)
+        | opened
+        | {(REPO, n) for n, f in hand.items() if f.get("assignees")}
+    )
     return taken, written, bench.read_site(tmp_path / "site")
 
 
@@ -82,7 +113,9 @@ def test_nothing_assigned_or_with_an_open_pull_request_is_listed_anywhere(built)
     taken, written, shows = built
     listed = {(r.name_with_owner.lower(), i.number) for r in written.repos for i in r.issues}
     assert len(taken & listed) > 20  # the world has plenty of them, so an empty reading cannot pass
-    assert {place: sorted(found & taken) for place, found in shows.places.items() if found & taken} == {}
+    assert {
+        place: sorted(found & taken) for place, found in shows.places.items() if found & taken
+    } == {}
     assert taken & listed <= set(shows.claimed)  # each sits on its repo page instead
     api = shows.places["api/issues.json"]
     assert shows.places["static/filter-index.json"] == api
@@ -93,8 +126,16 @@ def test_nothing_assigned_or_with_an_open_pull_request_is_listed_anywhere(built)
 def test_the_site_lists_exactly_what_the_judgement_leaves_free(built):
     _, written, shows = built
     now = parse_time(written.captured_at)
-    verdicts = {(r.name_with_owner.lower(), i.number): claims.claim(i, now) for r in written.repos for i in r.issues}
-    assert {k for k, v in verdicts.items() if v is None} == shows.places["api/issues.json"] == shows.takeable()
+    verdicts = {
+        (r.name_with_owner.lower(), i.number): claims.claim(i, now)
+        for r in written.repos
+        for i in r.issues
+    }
+    assert (
+        {k for k, v in verdicts.items() if v is None}
+        == shows.places["api/issues.json"]
+        == shows.takeable()
+    )
     assert {k: claim_words(v, now) for k, v in verdicts.items() if v} == shows.claimed
     assert any(v and v.kind == "comment" for v in verdicts.values())
 
@@ -102,7 +143,10 @@ def test_the_site_lists_exactly_what_the_judgement_leaves_free(built):
 def test_claimed_issues_are_on_their_repo_page_with_their_reason(built):
     _, _, shows = built
     assert {n: shows.claimed.get((REPO, n)) for n in (2, 3, 4)} == {
-        2: "assigned to @ana", 3: "PR #12 open", 4: "claimed in a comment 5 days ago"}
+        2: "assigned to @ana",
+        3: "PR #12 open",
+        4: "claimed in a comment 5 days ago",
+    }
     assert all((REPO, 4) not in found for found in shows.places.values())
 
 
@@ -123,7 +167,9 @@ def test_the_benchmark_splits_slips_by_why():
     early = [said(CLAIM, "claim", 20), *(said("Thanks!", "neither", 19 - d) for d in range(kept))]
     assert bench.claimed_by_comment(early, now) and not bench.claimed_by_comment(early[-kept:], now)
     assert bench.why_missed(early, now) == f"claim outside the last {kept} comments"
-    unseen = [said("Yes, I am.", "claim", 2)]  # answers "are you on it?": no rule reading it alone can see it
+    unseen = [
+        said("Yes, I am.", "claim", 2)
+    ]  # answers "are you on it?": no rule reading it alone can see it
     assert bench.why_missed(unseen, now) == "rule miss"
     released = [said(CLAIM, "claim", 6), said(RELEASE, "release", 2, "MEMBER")]
     assert bench.held_claim(released) is None

@@ -1,4 +1,6 @@
-"""The writer: whole trees swapped in, nothing half-written, the same bytes for any number of processes."""
+"""The writer: whole trees swapped in, nothing half-written, the same bytes for any number of
+processes.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ from collections.abc import Mapping
 import pytest
 
 from generator import cli
-from generator.core.errors import WriteError
 from generator.build.write import write_tree
+from generator.core.errors import WriteError
 from tests.helpers import CATALOG_ARGS, read_tree
 
-FILES = {f"pages/{n:03d}/index.html": f"page {n}\n".encode() for n in range(40)} | {"index.html": b"home\n"}
+FILES = {f"pages/{n:03d}/index.html": f"page {n}\n".encode() for n in range(40)} | {
+    "index.html": b"home\n"
+}
 
 
 class Failing(Mapping):
@@ -59,5 +63,8 @@ def test_paths_outside_the_site_are_refused(tmp_path, name):
 
 def test_one_and_two_build_processes_give_the_same_bytes(tmp_path):
     for jobs in ("1", "2"):
-        assert cli.main(["build", *CATALOG_ARGS, "--out", str(tmp_path / jobs), "--jobs", jobs, "-q"]) == 0
+        assert (
+            cli.main(["build", *CATALOG_ARGS, "--out", str(tmp_path / jobs), "--jobs", jobs, "-q"])
+            == 0
+        )
     assert read_tree(tmp_path / "1") == read_tree(tmp_path / "2")

@@ -1,7 +1,9 @@
 """`check --online` against the fake GitHub: golden Markdown reports, one folder per case.
 
-Each folder of tests/data/online/ holds world.yaml (what the fake GitHub knows), sources.yaml (the entry
-under review) and expected.md (the PR comment). On a difference the test prints a diff; after an intended
+Each folder of tests/data/online/ holds world.yaml (what the fake GitHub knows), sources.yaml (the
+entry
+under review) and expected.md (the PR comment). On a difference the test prints a diff; after an
+intended
 change, regenerate with
     .venv/bin/python -m pytest tests/check/test_online.py --regenerate
 and review the diff of tests/data/online/ before committing it.
@@ -34,8 +36,13 @@ def build_world(fake, world: dict) -> None:
             repo.label(label)
         for issue in issues:
             issue = dict(issue)
-            fake.add_issue(name, issue.pop("number"), issue.pop("title"), labels=tuple(issue.pop("labels", ())),
-                           **issue)
+            fake.add_issue(
+                name,
+                issue.pop("number"),
+                issue.pop("title"),
+                labels=tuple(issue.pop("labels", ())),
+                **issue,
+            )
     for old, new in world.get("renames", ()):
         fake.rename(old, new)
 
@@ -51,6 +58,7 @@ def online(fake_github, github_env, monkeypatch):
         code = cli.main(["check", *args])
         out, err = capsys.readouterr()
         return code, out, err
+
     return run
 
 
@@ -65,29 +73,45 @@ def test_online_report_golden(case, fake_github, online, capsys, regenerate):
 
 def test_strict_fails_on_warnings_only(fake_github, online, capsys):
     build_world(fake_github, yaml.safe_load((CASES / "archived" / "world.yaml").read_text()))
-    code, out, _ = online(capsys, "--online", "--strict", "--sources", str(CASES / "archived" / "sources.yaml"))
+    code, out, _ = online(
+        capsys, "--online", "--strict", "--sources", str(CASES / "archived" / "sources.yaml")
+    )
     assert code == cli.EXIT_FAILURE and "archived" in out
     build_world(fake_github, yaml.safe_load((CASES / "clean" / "world.yaml").read_text()))
-    code, _, _ = online(capsys, "--online", "--strict", "--sources", str(CASES / "clean" / "sources.yaml"))
+    code, _, _ = online(
+        capsys, "--online", "--strict", "--sources", str(CASES / "clean" / "sources.yaml")
+    )
     assert code == cli.EXIT_OK
 
 
 def test_changed_against_checks_only_new_and_edited_entries(tmp_path, fake_github, online, capsys):
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True, env=env)  # noqa: E731
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
+
+    def git(*args):
+        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True, env=env)
+
     head = "defaults:\n  labels: [good first issue]\nsources:\n"
     old = "  - repo: move-coop/parsons\n    cause: campaigns\n  - repo: hackforla/website\n    cause: civic-tech\n"
     (tmp_path / "sources.yaml").write_text(head + old)
     git("init", "-q")
     git("add", "sources.yaml")
     git("commit", "-q", "-m", "base")
-    new = old.replace("cause: civic-tech", "cause: civic-tech\n    note: Join first.") + \
-        "  - repo: hackforla/ballotnav\n    cause: voting\n"
+    new = (
+        old.replace("cause: civic-tech", "cause: civic-tech\n    note: Join first.")
+        + "  - repo: hackforla/ballotnav\n    cause: voting\n"
+    )
     (tmp_path / "sources.yaml").write_text(head + new)
     for name in ("move-coop/parsons", "hackforla/website", "hackforla/ballotnav"):
         fake_github.add_repo(name).label("good first issue")
-    code, out, _ = online(capsys, "--online", "--changed-against", "HEAD", "--sources", str(tmp_path / "sources.yaml"))
+    code, out, _ = online(
+        capsys, "--online", "--changed-against", "HEAD", "--sources", str(tmp_path / "sources.yaml")
+    )
     assert code == cli.EXIT_OK
     assert "the entries this pull request adds or changes: 2 checked" in out
     assert "`hackforla/website`" in out and "`hackforla/ballotnav`" in out and "parsons" not in out
@@ -101,8 +125,11 @@ def test_one_failing_repo_does_not_sink_the_report(fake_github, online, capsys):
     fake_github.inject("status", times=10, status=502, match="hackforla/website")
     path = CASES.parent / "online-two.yaml"
     try:
-        path.write_text("sources:\n  - repo: hackforla/website\n    cause: civic-tech\n    labels: [good first issue]\n"
-                        "  - repo: move-coop/parsons\n    cause: campaigns\n    labels: [good first issue]\n")
+        path.write_text(
+            "sources:\n  - repo: hackforla/website\n    cause: civic-tech\n    labels: [good "
+            "first issue]\n"
+            "  - repo: move-coop/parsons\n    cause: campaigns\n    labels: [good first issue]\n"
+        )
         code, out, _ = online(capsys, "--online", "--sources", str(path))
     finally:
         path.unlink()
@@ -119,15 +146,26 @@ def test_refused_token_is_a_failure(fake_github, online, capsys, monkeypatch):
 
 
 def test_report_is_deterministic_whatever_the_order_of_findings():
-    a = check_report.Finding(source=Source(repo="a/b", cause="voting", line=9, labels=("x",)), exists=False)
-    b = check_report.Finding(source=Source(repo="c/d", cause="voting", line=4, labels=("x",)), exists=False)
+    a = check_report.Finding(
+        source=Source(repo="a/b", cause="voting", line=9, labels=("x",)), exists=False
+    )
+    b = check_report.Finding(
+        source=Source(repo="c/d", cause="voting", line=4, labels=("x",)), exists=False
+    )
     assert check_report.markdown([a, b], (), True) == check_report.markdown([b, a], (), True)
 
 
 def test_private_repo_readable_by_the_token_is_a_warning():
     source = Source(repo="a/b", cause="voting", line=3, labels=("x",))
-    finding = check_report.Finding(source=source, exists=True, canonical="a/b", private=True,
-                                   labels=(check_report.LabelCheck("x", "x", 1),), open_issues=1)
+    finding = check_report.Finding(
+        source=source,
+        exists=True,
+        canonical="a/b",
+        private=True,
+        labels=(check_report.LabelCheck("x", "x", 1),),
+        open_issues=1,
+    )
     assert finding.level == "warning"
     assert check_report.notes(finding) == [
-        ("warning", "The repository is private: only public repositories are listed.")]
+        ("warning", "The repository is private: only public repositories are listed.")
+    ]

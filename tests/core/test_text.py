@@ -7,12 +7,15 @@ import pytest
 from generator.core import text
 
 
-@pytest.mark.parametrize(("said", "span"), [
-    ("plain", "`plain`"),
-    ("a `tick`", "`` a `tick` ``"),
-    ("``x``", "``` ``x`` ```"),
-    ("line\nbreak", "`line break`"),
-])
+@pytest.mark.parametrize(
+    ("said", "span"),
+    [
+        ("plain", "`plain`"),
+        ("a `tick`", "`` a `tick` ``"),
+        ("``x``", "``` ``x`` ```"),
+        ("line\nbreak", "`line break`"),
+    ],
+)
 def test_code_spans_cannot_be_broken_out_of(said, span):
     assert text.md_code(said) == span
 

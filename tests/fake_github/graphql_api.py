@@ -1,4 +1,6 @@
-"""POST /graphql: validate against GitHub's real schema, charge GitHub's cost formula, execute on the world."""
+"""POST /graphql: validate against GitHub's real schema, charge GitHub's cost formula, execute on
+the world.
+"""
 
 from __future__ import annotations
 
@@ -47,13 +49,22 @@ class TypedError(Exception):
 
 class Context:
     def __init__(self, world: World, base: str, cost: int, bucket: dict, node_count: int):
-        self.world, self.base, self.cost, self.bucket, self.node_count = world, base, cost, bucket, node_count
+        self.world, self.base, self.cost, self.bucket, self.node_count = (
+            world,
+            base,
+            cost,
+            bucket,
+            node_count,
+        )
 
 
 def run(world: World, base: str, body: Any, bucket: dict) -> tuple[dict, int]:
     """Answer one GraphQL request body: (response JSON, points charged)."""
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-        return {"message": "Problems parsing JSON", "documentation_url": "https://docs.github.com/graphql"}, 0
+        return {
+            "message": "Problems parsing JSON",
+            "documentation_url": "https://docs.github.com/graphql",
+        }, 0
     variables = body.get("variables") or {}
     document, problems = _checked(body["query"])
     if problems:
@@ -64,12 +75,21 @@ def run(world: World, base: str, body: Any, bucket: dict) -> tuple[dict, int]:
         return {"errors": [{"type": error.type, "message": str(error)}]}, 0
     cost = max(1, int(requests / 100 + 0.5))
     if bucket["limit"] - bucket["used"] < cost:
-        return {"errors": [{"type": "RATE_LIMITED", "message": "API rate limit exceeded for user ID 1."}]}, 0
+        return {
+            "errors": [
+                {"type": "RATE_LIMITED", "message": "API rate limit exceeded for user ID 1."}
+            ]
+        }, 0
     bucket["used"] += cost
     context = Context(world, base, cost, bucket, nodes)
     with world.lock:
-        result = execute(schema(), document, variable_values=variables, context_value=context,
-                         field_resolver=_resolve)
+        result = execute(
+            schema(),
+            document,
+            variable_values=variables,
+            context_value=context,
+            field_resolver=_resolve,
+        )
     answer: dict = {}
     if result.errors:
         answer["errors"] = [_format(e) for e in result.errors]
@@ -89,23 +109,37 @@ def _checked(text: str):
 
 
 def query_cost(document, variables: dict) -> tuple[int, int]:
-    """(requests, nodes) by GitHub's documented formula: every connection costs the product of its parents' limits."""
-    fragments = {d.name.value: d for d in document.definitions if hasattr(d, "selection_set")
-                 and not isinstance(d, OperationDefinitionNode)}
+    """(requests, nodes) by GitHub's documented formula: every connection costs the product of its
+    parents' limits.
+    """
+    fragments = {
+        d.name.value: d
+        for d in document.definitions
+        if hasattr(d, "selection_set") and not isinstance(d, OperationDefinitionNode)
+    }
     operation = next(d for d in document.definitions if isinstance(d, OperationDefinitionNode))
-    root = schema().mutation_type if operation.operation.value == "mutation" else schema().query_type
+    root = (
+        schema().mutation_type if operation.operation.value == "mutation" else schema().query_type
+    )
     totals = [0, 0]
     _walk(operation.selection_set, root, 1, fragments, variables, totals)
     if totals[1] > MAX_NODES:
-        raise TypedError(f"This query requests up to {totals[1]:,} possible nodes which exceeds the maximum "
-                         f"limit of {MAX_NODES:,}.", "MAX_NODE_LIMIT_EXCEEDED")
+        raise TypedError(
+            f"This query requests up to {totals[1]:,} possible nodes which exceeds the maximum "
+            f"limit of {MAX_NODES:,}.",
+            "MAX_NODE_LIMIT_EXCEEDED",
+        )
     return totals[0], totals[1]
 
 
 def _walk(selection_set, parent, multiplier: int, fragments, variables, totals) -> None:
     for selection in selection_set.selections:
         if isinstance(selection, InlineFragmentNode):
-            target = schema().type_map[selection.type_condition.name.value] if selection.type_condition else parent
+            target = (
+                schema().type_map[selection.type_condition.name.value]
+                if selection.type_condition
+                else parent
+            )
             _walk(selection.selection_set, target, multiplier, fragments, variables, totals)
         elif isinstance(selection, FragmentSpreadNode):
             fragment = fragments[selection.name.value]
@@ -119,13 +153,23 @@ def _walk(selection_set, parent, multiplier: int, fragments, variables, totals) 
                 args = get_argument_values(definition, selection, variables)
                 limit = args.get("first") if args.get("first") is not None else args.get("last")
                 name = selection.name.value
-                picks = {s.name.value for s in selection.selection_set.selections if isinstance(s, FieldNode)}
+                picks = {
+                    s.name.value
+                    for s in selection.selection_set.selections
+                    if isinstance(s, FieldNode)
+                }
                 if limit is None and picks & {"nodes", "edges"}:
-                    raise TypedError(f"You must provide a `first` or `last` value to properly paginate the "
-                                     f"`{name}` connection.", "MISSING_PAGINATION_BOUNDARIES")
+                    raise TypedError(
+                        f"You must provide a `first` or `last` value to properly paginate the "
+                        f"`{name}` connection.",
+                        "MISSING_PAGINATION_BOUNDARIES",
+                    )
                 if limit is not None and not 0 <= limit <= MAX_PAGE:
-                    raise TypedError(f"Requesting {limit} records on the `{name}` connection exceeds the "
-                                     f"`first` limit of {MAX_PAGE} records.", "EXCESSIVE_PAGINATION")
+                    raise TypedError(
+                        f"Requesting {limit} records on the `{name}` connection exceeds the "
+                        f"`first` limit of {MAX_PAGE} records.",
+                        "EXCESSIVE_PAGINATION",
+                    )
                 totals[0] += multiplier
                 child = multiplier * (limit or 1)
                 totals[1] += child
@@ -134,7 +178,11 @@ def _walk(selection_set, parent, multiplier: int, fragments, variables, totals) 
 
 
 def _is_connection(named) -> bool:
-    return isinstance(named, GraphQLObjectType) and named.name.endswith("Connection") and "pageInfo" in named.fields
+    return (
+        isinstance(named, GraphQLObjectType)
+        and named.name.endswith("Connection")
+        and "pageInfo" in named.fields
+    )
 
 
 def _format(error: GraphQLError) -> dict:
@@ -145,11 +193,15 @@ def _format(error: GraphQLError) -> dict:
     if error.path:
         formatted["path"] = list(error.path)
     if error.locations:
-        formatted["locations"] = [{"line": loc.line, "column": loc.column} for loc in error.locations]
+        formatted["locations"] = [
+            {"line": loc.line, "column": loc.column} for loc in error.locations
+        ]
     return formatted
 
 
-# --- resolvers ---------------------------------------------------------------------------------------------
+# --- resolvers
+# ---------------------------------------------------------------------------------------------
+
 
 def _resolve(source, info, **args):
     if f"{info.parent_type.name}.{info.field_name}" in info.context.world.refused:
@@ -160,7 +212,9 @@ def _resolve(source, info, **args):
     return default_field_resolver(source, info, **args)
 
 
-def _connection(items: list, first=None, after=None, last=None, before=None, build=None, **_) -> dict:
+def _connection(
+    items: list, first=None, after=None, last=None, before=None, build=None, **_
+) -> dict:
     """A GitHub-style connection over `items`, with opaque cursors that are positions; `build` makes the
     nodes of the returned window only (a page of 10 out of 5,000 builds 10)."""
     start, end = 0, len(items)
@@ -196,36 +250,65 @@ def _position(cursor: str) -> int:
     try:
         return int(base64.b64decode(cursor).decode().rsplit(":", 1)[1])
     except (ValueError, IndexError) as error:
-        raise TypedError(f"`{cursor}` does not appear to be a valid cursor.", "INVALID_CURSOR_ARGUMENTS") from error
+        raise TypedError(
+            f"`{cursor}` does not appear to be a valid cursor.", "INVALID_CURSOR_ARGUMENTS"
+        ) from error
 
 
 def _repository(_, info, owner, name, followRenames=True):
     repo, renamed = info.context.world.find(f"{owner}/{name}")
     if repo is None or (renamed and not followRenames):
-        raise TypedError(f"Could not resolve to a Repository with the name '{owner}/{name}'.", "NOT_FOUND")
+        raise TypedError(
+            f"Could not resolve to a Repository with the name '{owner}/{name}'.", "NOT_FOUND"
+        )
     return _repo_view(repo, info.context.base)
 
 
 def _repo_view(repo: FakeRepo, base: str) -> dict:
     return {
-        "__typename": "Repository", "_repo": repo, "id": repo.node_id, "databaseId": repo.database_id,
-        "name": repo.name, "nameWithOwner": repo.full_name, "url": f"https://github.com/{repo.full_name}",
+        "__typename": "Repository",
+        "_repo": repo,
+        "id": repo.node_id,
+        "databaseId": repo.database_id,
+        "name": repo.name,
+        "nameWithOwner": repo.full_name,
+        "url": f"https://github.com/{repo.full_name}",
         "owner": {"__typename": "Organization", "login": repo.owner},
-        "description": repo.description or None, "stargazerCount": repo.stars, "isArchived": repo.archived,
-        "isFork": repo.is_fork, "isPrivate": repo.private, "hasIssuesEnabled": repo.has_issues,
-        "pushedAt": repo.pushed_at, "primaryLanguage": {"name": repo.language} if repo.language else None,
-        "licenseInfo": {"spdxId": repo.license[0], "name": repo.license[1], "key": repo.license[0].lower()}
-        if repo.license else None,
+        "description": repo.description or None,
+        "stargazerCount": repo.stars,
+        "isArchived": repo.archived,
+        "isFork": repo.is_fork,
+        "isPrivate": repo.private,
+        "hasIssuesEnabled": repo.has_issues,
+        "pushedAt": repo.pushed_at,
+        "primaryLanguage": {"name": repo.language} if repo.language else None,
+        "licenseInfo": {
+            "spdxId": repo.license[0],
+            "name": repo.license[1],
+            "key": repo.license[0].lower(),
+        }
+        if repo.license
+        else None,
     }
 
 
 def _issue_view(repo: FakeRepo, issue: FakeIssue) -> dict:
     return {
-        "__typename": "Issue", "_repo": repo, "_issue": issue, "id": issue.node_id, "number": issue.number,
-        "title": issue.title, "url": f"https://github.com/{repo.full_name}/issues/{issue.number}",
-        "createdAt": issue.created, "updatedAt": issue.updated, "locked": issue.locked,
+        "__typename": "Issue",
+        "_repo": repo,
+        "_issue": issue,
+        "id": issue.node_id,
+        "number": issue.number,
+        "title": issue.title,
+        "url": f"https://github.com/{repo.full_name}/issues/{issue.number}",
+        "createdAt": issue.created,
+        "updatedAt": issue.updated,
+        "locked": issue.locked,
         "author": {"__typename": "User", "login": issue.author} if issue.author else None,
-        "body": issue.body, "bodyText": issue.body, "state": issue.state, "closed": issue.state == "CLOSED",
+        "body": issue.body,
+        "bodyText": issue.body,
+        "state": issue.state,
+        "closed": issue.state == "CLOSED",
     }
 
 
@@ -256,7 +339,9 @@ def _repo_issues(source, info, labels=None, states=None, filterBy=None, orderBy=
     issues = _issue_filter(repo, labels, states, filterBy)
     if orderBy and orderBy.get("field") in ("UPDATED_AT", "CREATED_AT"):
         key = "updated" if orderBy["field"] == "UPDATED_AT" else "created"
-        issues.sort(key=lambda i: (getattr(i, key), i.number), reverse=orderBy.get("direction") == "DESC")
+        issues.sort(
+            key=lambda i: (getattr(i, key), i.number), reverse=orderBy.get("direction") == "DESC"
+        )
     return _connection(issues, build=lambda issue: _issue_view(repo, issue), **page)
 
 
@@ -275,52 +360,93 @@ def _issue_labels(source, info, **page):
 
 
 def _assignees(source, info, **page):
-    return _connection([{"__typename": "User", "login": a} for a in source["_issue"].assignees], **page)
+    return _connection(
+        [{"__typename": "User", "login": a} for a in source["_issue"].assignees], **page
+    )
 
 
 def _comments(source, info, **page):
-    return _connection([
-        {"author": {"__typename": "User", "login": c.author} if c.author else None, "authorAssociation":
-         c.association, "createdAt": c.created, "body": c.body, "bodyText": c.body}
-        for c in source["_issue"].comments], **page)
+    return _connection(
+        [
+            {
+                "author": {"__typename": "User", "login": c.author} if c.author else None,
+                "authorAssociation": c.association,
+                "createdAt": c.created,
+                "body": c.body,
+                "bodyText": c.body,
+            }
+            for c in source["_issue"].comments
+        ],
+        **page,
+    )
 
 
 def _closing_prs(source, info, includeClosedPrs=False, **page):
-    links = [(url, state) for url, state in source["_issue"].linked_prs if includeClosedPrs or state == "OPEN"]
-    return _connection([{"__typename": "PullRequest", "url": url, "state": state, "number":
-                         int(url.rsplit("/", 1)[1])} for url, state in links], **page)
+    links = [
+        (url, state)
+        for url, state in source["_issue"].linked_prs
+        if includeClosedPrs or state == "OPEN"
+    ]
+    return _connection(
+        [
+            {
+                "__typename": "PullRequest",
+                "url": url,
+                "state": state,
+                "number": int(url.rsplit("/", 1)[1]),
+            }
+            for url, state in links
+        ],
+        **page,
+    )
 
 
 def _organization(_, info, login):
     if not info.context.world.has_owner(login):
-        raise TypedError(f"Could not resolve to an Organization with the login of '{login}'.", "NOT_FOUND")
+        raise TypedError(
+            f"Could not resolve to an Organization with the login of '{login}'.", "NOT_FOUND"
+        )
     return {"__typename": "Organization", "login": login, "_login": login}
 
 
 def _org_repos(source, info, isArchived=None, isFork=None, privacy=None, orderBy=None, **page):
-    repos = [r for r in info.context.world.org_repos(source["_login"])
-             if (isArchived is None or r.archived == isArchived) and (isFork is None or r.is_fork == isFork)]
+    repos = [
+        r
+        for r in info.context.world.org_repos(source["_login"])
+        if (isArchived is None or r.archived == isArchived)
+        and (isFork is None or r.is_fork == isFork)
+    ]
     return _connection([_repo_view(r, info.context.base) for r in repos], **page)
 
 
 def _rate_limit(_, info, dryRun=False):
     bucket = info.context.bucket
-    return {"cost": info.context.cost, "limit": bucket["limit"], "remaining": bucket["limit"] - bucket["used"],
-            "used": bucket["used"], "resetAt": bucket["reset_iso"], "nodeCount": info.context.node_count}
+    return {
+        "cost": info.context.cost,
+        "limit": bucket["limit"],
+        "remaining": bucket["limit"] - bucket["used"],
+        "used": bucket["used"],
+        "resetAt": bucket["reset_iso"],
+        "nodeCount": info.context.node_count,
+    }
 
 
 SEARCH_TOKEN = re.compile(r'(-?[a-z]+):((?:"[^"]*"|[^\s,"]+)(?:,(?:"[^"]*"|[^\s,"]+))*)|(\S+)')
 
 
 def _search(_, info, query, type, **page):
-    """Issue search over the world; only the qualifiers fetch may use are understood, others are refused."""
+    """Issue search over the world; only the qualifiers fetch may use are understood, others are
+    refused.
+    """
     if type != "ISSUE":
         raise TypedError(f"the fake searches only issues, not {type}", "UNPROCESSABLE")
     repos, labels, want = [], [], {}
     for qualifier, value, word in SEARCH_TOKEN.findall(query):
         values = [v.strip('"') for v in re.findall(r'"[^"]*"|[^,]+', value)] if value else []
         if word or qualifier not in ("repo", "is", "label", "linked", "-linked", "no", "state"):
-            raise TypedError(f"the fake does not understand {word or qualifier!r} in a search", "UNPROCESSABLE")
+            raise TypedError(
+                f"the fake does not understand {word or qualifier!r} in a search", "UNPROCESSABLE"
+            )
         if qualifier == "repo":
             repos.append(values[0])
         elif qualifier == "label":
@@ -332,9 +458,12 @@ def _search(_, info, query, type, **page):
         repo, _ = info.context.world.find(name)
         if repo is None or not repo.has_issues:
             continue
-        for issue in _issue_filter(repo, labels, ["OPEN"] if "open" in (want.get("is"), want.get("state")) else
-                                   None):
-            linked = bool(issue.linked_prs)  # like GitHub's `linked:pr`, whatever the pull request's state
+        for issue in _issue_filter(
+            repo, labels, ["OPEN"] if "open" in (want.get("is"), want.get("state")) else None
+        ):
+            linked = bool(
+                issue.linked_prs
+            )  # like GitHub's `linked:pr`, whatever the pull request's state
             if ("linked" in want and not linked) or ("-linked" in want and linked):
                 continue
             if want.get("no") == "assignee" and issue.assignees:

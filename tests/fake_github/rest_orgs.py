@@ -21,8 +21,22 @@ def handle(world: World, base: str, path: str, params: dict) -> tuple[int, dict,
     login = repos[0].owner
     if match["repos"]:
         kind = params.get("type", "all")
-        chosen = [r for r in repos if kind in ("all", "public", "sources") or (kind == "forks") == r.is_fork]
+        chosen = [
+            r
+            for r in repos
+            if kind in ("all", "public", "sources") or (kind == "forks") == r.is_fork
+        ]
         return _page([repo_json(r, base) for r in chosen], params, base, path)
-    return 200, {}, {"login": login, "id": zlib.crc32(login.encode()) % 10**7, "type": "Organization",
-                     "url": f"{base}/orgs/{login}", "repos_url": f"{base}/orgs/{login}/repos",
-                     "html_url": f"https://github.com/{login}", "public_repos": len(repos)}
+    return (
+        200,
+        {},
+        {
+            "login": login,
+            "id": zlib.crc32(login.encode()) % 10**7,
+            "type": "Organization",
+            "url": f"{base}/orgs/{login}",
+            "repos_url": f"{base}/orgs/{login}/repos",
+            "html_url": f"https://github.com/{login}",
+            "public_repos": len(repos),
+        },
+    )

@@ -1,4 +1,6 @@
-"""The HTTP server: routing, authentication, rate-limit buckets and headers, latency and injected faults."""
+"""The HTTP server: routing, authentication, rate-limit buckets and headers, latency and injected
+faults.
+"""
 
 from __future__ import annotations
 
@@ -14,10 +16,14 @@ from urllib.parse import urlsplit
 from . import graphql_api, rest
 from .state import FakeIssue, FakeRepo, World
 
-SECONDARY_MESSAGE = ("You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
-                     "If you reach out to GitHub Support for help, please include the request ID.")
-TIMEOUT_MESSAGE = ("We couldn't respond to your request in time. Sorry about that. Please try resubmitting your "
-                   "request and contact us if the problem persists.")
+SECONDARY_MESSAGE = (
+    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. "
+    "If you reach out to GitHub Support for help, please include the request ID."
+)
+TIMEOUT_MESSAGE = (
+    "We couldn't respond to your request in time. Sorry about that. Please try resubmitting your "
+    "request and contact us if the problem persists."
+)
 
 
 @dataclass
@@ -45,10 +51,18 @@ class Exchange:
 
 
 class FakeGitHub:
-    """A fake api.github.com on 127.0.0.1: GraphQL (real schema, real cost formula) and a few REST endpoints."""
+    """A fake api.github.com on 127.0.0.1: GraphQL (real schema, real cost formula) and a few REST
+    endpoints.
+    """
 
-    def __init__(self, token: str = "fake-token", latency: float = 0.0, graphql_limit: int = 5000,
-                 core_limit: int = 5000, actor: str = "github-actions[bot]"):
+    def __init__(
+        self,
+        token: str = "fake-token",
+        latency: float = 0.0,
+        graphql_limit: int = 5000,
+        core_limit: int = 5000,
+        actor: str = "github-actions[bot]",
+    ):
         self.world = World()
         self.token = token
         self.actor = actor
@@ -59,18 +73,29 @@ class FakeGitHub:
         self.authorizations: list[str] = []
         self._lock = threading.Lock()
         reset = int(time.time()) + 3600
-        self.buckets = {name: {"limit": limit, "used": 0, "reset": reset,
-                               "reset_iso": datetime.fromtimestamp(reset, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")}
-                        for name, limit in (("graphql", graphql_limit), ("core", core_limit))}
+        self.buckets = {
+            name: {
+                "limit": limit,
+                "used": 0,
+                "reset": reset,
+                "reset_iso": datetime.fromtimestamp(reset, UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            }
+            for name, limit in (("graphql", graphql_limit), ("core", core_limit))
+        }
         self._server: ThreadingHTTPServer | None = None
 
-    # --- lifecycle ----------------------------------------------------------------------------------------
+    # --- lifecycle
+    # ----------------------------------------------------------------------------------------
     def start(self) -> FakeGitHub:
         handler = type("Handler", (_Handler,), {"fake": self})
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self._server.daemon_threads = True
-        threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.02}, name="fake-github",
-                         daemon=True).start()
+        threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            name="fake-github",
+            daemon=True,
+        ).start()
         return self
 
     def stop(self) -> None:
@@ -94,7 +119,8 @@ class FakeGitHub:
     def graphql_url(self) -> str:
         return self.url + "/graphql"
 
-    # --- the world ----------------------------------------------------------------------------------------
+    # --- the world
+    # ----------------------------------------------------------------------------------------
     def add_repo(self, full_name: str, **fields) -> FakeRepo:
         """Add a repository; fields as FakeRepo (description, language, topics, stars, archived, …)."""
         return self.world.add_repo(full_name, **fields)
@@ -103,7 +129,9 @@ class FakeGitHub:
         """Add an issue; fields as FakeIssue (labels, body, assignees, comments, linked_prs, …)."""
         return self.world.add_issue(full_name, number, title, **fields)
 
-    def add_pull(self, full_name: str, number: int, title: str, head_sha: str, **fields) -> FakeIssue:
+    def add_pull(
+        self, full_name: str, number: int, title: str, head_sha: str, **fields
+    ) -> FakeIssue:
         """Add an open pull request whose head is commit `head_sha`; `.head_sha` moves it on."""
         return self.world.add_pull(full_name, number, title, head_sha, **fields)
 
@@ -118,9 +146,12 @@ class FakeGitHub:
     def delete(self, full_name: str) -> None:
         self.world.delete(full_name)
 
-    # --- faults and budgets -------------------------------------------------------------------------------
+    # --- faults and budgets
+    # -------------------------------------------------------------------------------
     def inject(self, kind: str, times: int = 1, match: str | None = None, **options) -> Fault:
-        """Make the next `times` requests that mention `match` (any case; None = any) fail as `kind`."""
+        """Make the next `times` requests that mention `match` (any case; None = any) fail as
+        `kind`.
+        """
         fault = Fault(kind=kind, times=times, match=match.lower() if match else None, **options)
         with self._lock:
             self.faults.append(fault)
@@ -131,7 +162,8 @@ class FakeGitHub:
         bucket = self.buckets[resource]
         bucket["used"] = bucket["limit"] - leave
 
-    # --- what happened ------------------------------------------------------------------------------------
+    # --- what happened
+    # ------------------------------------------------------------------------------------
     def requests(self, resource: str | None = None) -> int:
         return sum(1 for e in self.log if resource is None or e.resource == resource)
 
@@ -146,18 +178,24 @@ class FakeGitHub:
     def _take_fault(self, path: str, text: str) -> Fault | None:
         with self._lock:
             for fault in self.faults:
-                if fault.times > 0 and (fault.path is None or path.startswith(fault.path)) and (
-                        fault.match is None or fault.match in text):
+                if (
+                    fault.times > 0
+                    and (fault.path is None or path.startswith(fault.path))
+                    and (fault.match is None or fault.match in text)
+                ):
                     fault.times -= 1
                     return fault
         return None
 
     def rate_headers(self, resource: str) -> dict:
         bucket = self.buckets[resource]
-        return {"X-RateLimit-Limit": str(bucket["limit"]),
-                "X-RateLimit-Remaining": str(max(0, bucket["limit"] - bucket["used"])),
-                "X-RateLimit-Reset": str(bucket["reset"]), "X-RateLimit-Used": str(bucket["used"]),
-                "X-RateLimit-Resource": resource}
+        return {
+            "X-RateLimit-Limit": str(bucket["limit"]),
+            "X-RateLimit-Remaining": str(max(0, bucket["limit"] - bucket["used"])),
+            "X-RateLimit-Reset": str(bucket["reset"]),
+            "X-RateLimit-Used": str(bucket["used"]),
+            "X-RateLimit-Resource": resource,
+        }
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -203,19 +241,31 @@ class _Handler(BaseHTTPRequestHandler):
         text = (self.path + payload.decode("utf-8", "replace")).lower()
         fault = fake._take_fault(split.path, text)
         if fault and fault.kind == "status":
-            return self._send(method, split.path, fault.status, {}, {"message": TIMEOUT_MESSAGE}, resource, fault)
+            return self._send(
+                method, split.path, fault.status, {}, {"message": TIMEOUT_MESSAGE}, resource, fault
+            )
         if fault and fault.kind == "secondary":
             extra = {"Retry-After": str(fault.retry_after)} if fault.retry_after is not None else {}
-            return self._send(method, split.path, 403, extra, {"message": SECONDARY_MESSAGE}, resource, fault)
+            return self._send(
+                method, split.path, 403, extra, {"message": SECONDARY_MESSAGE}, resource, fault
+            )
         if fault and fault.kind == "primary":
             fake.exhaust(resource)
         if fault and fault.kind == "timeout":
             time.sleep(fault.delay)
         bucket = fake.buckets[resource]
         if resource == "core" and bucket["used"] >= bucket["limit"] and split.path != "/rate_limit":
-            return self._send(method, split.path, 403, {}, {
-                "message": "API rate limit exceeded for user ID 1.",
-                "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api"}, resource)
+            return self._send(
+                method,
+                split.path,
+                403,
+                {},
+                {
+                    "message": "API rate limit exceeded for user ID 1.",
+                    "documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api",
+                },
+                resource,
+            )
         if resource == "graphql":
             if method != "POST":
                 return self._send(method, split.path, 404, {}, {"message": "Not Found"}, resource)
@@ -228,22 +278,35 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(method, split.path, status, {}, answer, resource, fault, cost=cost)
         if method != "GET":  # creating or editing a comment; anything else is 404, as before
             with fake.world.lock:
-                status, extra, body = rest.handle_write(fake.world, fake.url, method, split.path, payload, fake.actor)
-            return self._send(method, split.path, status, extra, body, resource, fault, cost=int(status < 400))
+                status, extra, body = rest.handle_write(
+                    fake.world, fake.url, method, split.path, payload, fake.actor
+                )
+            return self._send(
+                method, split.path, status, extra, body, resource, fault, cost=int(status < 400)
+            )
         with fake.world.lock:
             status, extra, body = rest.handle(fake.world, fake.url, split.path, split.query)
         if split.path.rstrip("/") == "/rate_limit":
             body = self._rate_limit_body()
             return self._send(method, split.path, 200, {}, body, resource, cost=0)
-        self._send(method, split.path, status, extra, body, resource, fault, cost=1, conditional=True)
+        self._send(
+            method, split.path, status, extra, body, resource, fault, cost=1, conditional=True
+        )
 
     def _control(self, path: str) -> None:
-        """Out-of-band counters for a fake run in another process (bench/fetch.py); not part of GitHub."""
+        """Out-of-band counters for a fake run in another process (bench/fetch.py); not part of
+        GitHub.
+        """
         fake = self.fake
         if path == "/_fake/reset":
             fake.reset_log()
-        body = json.dumps({"graphql": fake.requests("graphql"), "core": fake.requests("core"),
-                           "points": fake.points}).encode()
+        body = json.dumps(
+            {
+                "graphql": fake.requests("graphql"),
+                "core": fake.requests("core"),
+                "points": fake.points,
+            }
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -253,16 +316,33 @@ class _Handler(BaseHTTPRequestHandler):
     def _rate_limit_body(self) -> dict:
         resources = {}
         for name, bucket in self.fake.buckets.items():
-            resources[name] = {"limit": bucket["limit"], "used": bucket["used"],
-                               "remaining": max(0, bucket["limit"] - bucket["used"]), "reset": bucket["reset"]}
+            resources[name] = {
+                "limit": bucket["limit"],
+                "used": bucket["used"],
+                "remaining": max(0, bucket["limit"] - bucket["used"]),
+                "reset": bucket["reset"],
+            }
         return {"resources": resources, "rate": resources["core"]}
 
-    def _send(self, method: str, path: str, status: int, extra: dict, body, resource: str,
-              fault: Fault | None = None, cost: int = 0, conditional: bool = False) -> None:
+    def _send(
+        self,
+        method: str,
+        path: str,
+        status: int,
+        extra: dict,
+        body,
+        resource: str,
+        fault: Fault | None = None,
+        cost: int = 0,
+        conditional: bool = False,
+    ) -> None:
         fake = self.fake
         data = json.dumps(body).encode("utf-8")
-        headers = {"Content-Type": "application/json; charset=utf-8",
-                   "X-GitHub-Media-Type": "github.v3; format=json", **extra}
+        headers = {
+            "Content-Type": "application/json; charset=utf-8",
+            "X-GitHub-Media-Type": "github.v3; format=json",
+            **extra,
+        }
         if conditional and status == 200:
             etag = '"' + hashlib.sha256(data).hexdigest()[:32] + '"'
             headers["ETag"] = etag

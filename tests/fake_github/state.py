@@ -35,7 +35,8 @@ class FakeIssue:
     locked: bool = False
     state: str = "OPEN"
     linked_prs: tuple[tuple[str, str], ...] = ()
-    """(pull request URL, its state: OPEN / CLOSED / MERGED) of pull requests that close this issue."""
+    """(pull request URL, its state: OPEN / CLOSED / MERGED) of pull requests that close this issue.
+    """
     is_pull_request: bool = False
     """REST lists pull requests among issues; GraphQL never does."""
     node_id: str = ""
@@ -64,7 +65,9 @@ class FakeRepo:
     """lower-cased name → (name as spelled, colour)."""
     issues: dict[int, FakeIssue] = field(default_factory=dict)
     pages_url: str = ""
-    """The GitHub Pages site's address (GET /repos/{owner}/{repo}/pages); "" when Pages is not enabled."""
+    """The GitHub Pages site's address (GET /repos/{owner}/{repo}/pages); "" when Pages is not
+    enabled.
+    """
 
     @property
     def full_name(self) -> str:
@@ -91,17 +94,26 @@ class World:
         self._old_names: dict[str, FakeRepo] = {}
         self._by_id: dict[int, FakeRepo] = {}
         self._next_id = 1000
-        self._next_comment_id = 2_000_000_000  # its own counter, so repo and issue ids stay as they were
+        self._next_comment_id = (
+            2_000_000_000  # its own counter, so repo and issue ids stay as they were
+        )
         self.refused: set[str] = set()
-        """GraphQL fields ("IssueComment.authorAssociation") answered with a FORBIDDEN error and null."""
+        """GraphQL fields ("IssueComment.authorAssociation") answered with a FORBIDDEN error and
+        null.
+        """
 
     def add_repo(self, full_name: str, **fields) -> FakeRepo:
         """Create a repository; keyword arguments set FakeRepo fields."""
         owner, name = full_name.split("/")
         with self.lock:
             self._next_id += 1
-            repo = FakeRepo(owner=owner, name=name, database_id=self._next_id,
-                            node_id=_node_id("R_kgDO", self._next_id), **fields)
+            repo = FakeRepo(
+                owner=owner,
+                name=name,
+                database_id=self._next_id,
+                node_id=_node_id("R_kgDO", self._next_id),
+                **fields,
+            )
             self._repos[full_name.lower()] = repo
             self._by_id[repo.database_id] = repo
             return repo
@@ -120,9 +132,13 @@ class World:
             repo.issues[number] = issue
             return issue
 
-    def add_pull(self, full_name: str, number: int, title: str, head_sha: str, **fields) -> FakeIssue:
+    def add_pull(
+        self, full_name: str, number: int, title: str, head_sha: str, **fields
+    ) -> FakeIssue:
         """Add an open pull request whose head is commit `head_sha` (REST only, as on GitHub)."""
-        return self.add_issue(full_name, number, title, is_pull_request=True, head_sha=head_sha, **fields)
+        return self.add_issue(
+            full_name, number, title, is_pull_request=True, head_sha=head_sha, **fields
+        )
 
     def number_comment(self, comment: FakeComment) -> FakeComment:
         """Give a comment its REST id (ids grow with creation, as on GitHub)."""
@@ -176,8 +192,10 @@ class World:
         return self._by_id.get(database_id)
 
     def org_repos(self, login: str) -> list[FakeRepo]:
-        return sorted((r for r in self._repos.values() if r.owner.lower() == login.lower() and not r.private),
-                      key=lambda r: r.name.lower())
+        return sorted(
+            (r for r in self._repos.values() if r.owner.lower() == login.lower() and not r.private),
+            key=lambda r: r.name.lower(),
+        )
 
     def has_owner(self, login: str) -> bool:
         return any(r.owner.lower() == login.lower() for r in self._repos.values())

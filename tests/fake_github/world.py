@@ -1,9 +1,12 @@
 """A large, realistic world for the benchmark, the same for a given seed.
 
-Shaped like a real aggregator's list: labeled open issues per repo drawn from a log-normal with median 3
+Shaped like a real aggregator's list: labeled open issues per repo drawn from a log-normal with
+median 3
 and 90th percentile 30 (so about a quarter of repos have none), a few repos over 500; some archived,
-renamed, deleted and issues-disabled. Issue text is real: titles, bodies and labels from samples.json.
-Repository names are synthetic (`bench-NNN/project-NNNN`) so no one mistakes them for listed projects.
+renamed, deleted and issues-disabled. Issue text is real: titles, bodies and labels from
+samples.json.
+Repository names are synthetic (`bench-NNN/project-NNNN`) so no one mistakes them for listed
+projects.
 """
 
 from __future__ import annotations
@@ -44,15 +47,40 @@ def generate(repos: int = 1000, seed: int = 0) -> list[RepoSpec]:
         name = f"bench-{index % 97:03d}/project-{index:04d}"
         labels = DEFAULT_LABELS if rng.random() < 0.85 else rng.choice(CUSTOM_LABELS)
         roll = rng.random()
-        kind = ("archived" if roll < 0.03 else "renamed" if roll < 0.05 else "deleted" if roll < 0.07
-                else "disabled" if roll < 0.08 else "ok")
-        spec = RepoSpec(name=name, labels=labels, kind=kind,
-                        new_name=f"{name}-renamed" if kind == "renamed" else "")
-        count = rng.randint(510, 800) if index in big else round(rng.lognormvariate(math.log(MEDIAN), sigma))
-        spec.issues = [_issue(rng, samples, labels, number) for number in range(1, min(count, 1000) + 1)]
-        extra = len(spec.issues) // 5 + 1  # unlabeled issues and a labeled pull request the fetch must skip
-        spec.issues += [_issue(rng, samples, ("bug",), len(spec.issues) + n + 1) for n in range(extra)]
-        spec.issues.append({**_issue(rng, samples, labels[:1], len(spec.issues) + 1), "is_pull_request": True})
+        kind = (
+            "archived"
+            if roll < 0.03
+            else "renamed"
+            if roll < 0.05
+            else "deleted"
+            if roll < 0.07
+            else "disabled"
+            if roll < 0.08
+            else "ok"
+        )
+        spec = RepoSpec(
+            name=name,
+            labels=labels,
+            kind=kind,
+            new_name=f"{name}-renamed" if kind == "renamed" else "",
+        )
+        count = (
+            rng.randint(510, 800)
+            if index in big
+            else round(rng.lognormvariate(math.log(MEDIAN), sigma))
+        )
+        spec.issues = [
+            _issue(rng, samples, labels, number) for number in range(1, min(count, 1000) + 1)
+        ]
+        extra = (
+            len(spec.issues) // 5 + 1
+        )  # unlabeled issues and a labeled pull request the fetch must skip
+        spec.issues += [
+            _issue(rng, samples, ("bug",), len(spec.issues) + n + 1) for n in range(extra)
+        ]
+        spec.issues.append(
+            {**_issue(rng, samples, labels[:1], len(spec.issues) + 1), "is_pull_request": True}
+        )
         specs.append(spec)
     return specs
 
@@ -66,14 +94,28 @@ def _issue(rng: random.Random, samples: list[dict], labels: tuple[str, ...], num
     created = _date(day)
     linked = ()
     if rng.random() < 0.08:
-        linked = ((f"https://github.com/pull/{number + 100000}", "OPEN" if rng.random() < 0.6 else "CLOSED"),)
+        linked = (
+            (
+                f"https://github.com/pull/{number + 100000}",
+                "OPEN" if rng.random() < 0.6 else "CLOSED",
+            ),
+        )
     return {
-        "number": number, "title": sample["title"], "body": sample["body"],
-        "labels": (rng.choice(labels), *own), "author": f"user{rng.randint(1, 5000)}",
+        "number": number,
+        "title": sample["title"],
+        "body": sample["body"],
+        "labels": (rng.choice(labels), *own),
+        "author": f"user{rng.randint(1, 5000)}",
         "assignees": (f"user{rng.randint(1, 5000)}",) if rng.random() < 0.15 else (),
-        "comments": [FakeComment(f"user{rng.randint(1, 5000)}", _date(day + k + 1), "Thanks, looking into it.")
-                     for k in range(comments)],
-        "created": created, "updated": _date(day + comments + 1), "linked_prs": linked,
+        "comments": [
+            FakeComment(
+                f"user{rng.randint(1, 5000)}", _date(day + k + 1), "Thanks, looking into it."
+            )
+            for k in range(comments)
+        ],
+        "created": created,
+        "updated": _date(day + comments + 1),
+        "linked_prs": linked,
     }
 
 
@@ -88,8 +130,14 @@ def load(fake, specs: list[RepoSpec]) -> None:
     for spec in specs:
         if spec.kind == "deleted":
             continue
-        fake.add_repo(spec.name, archived=spec.kind == "archived", has_issues=spec.kind != "disabled",
-                      description="Synthetic benchmark repository", language="Python", stars=len(spec.issues))
+        fake.add_repo(
+            spec.name,
+            archived=spec.kind == "archived",
+            has_issues=spec.kind != "disabled",
+            description="Synthetic benchmark repository",
+            language="Python",
+            stars=len(spec.issues),
+        )
         for issue in spec.issues:
             fields = dict(issue)
             fake.add_issue(spec.name, fields.pop("number"), fields.pop("title"), **fields)
@@ -102,7 +150,10 @@ def expected(specs: list[RepoSpec]) -> dict[str, set[int]]:
     found = {}
     for spec in specs:
         wanted = {label.lower() for label in spec.labels}
-        numbers = {i["number"] for i in spec.issues if not i.get("is_pull_request")
-                   and wanted & {label.lower() for label in i["labels"]}}
+        numbers = {
+            i["number"]
+            for i in spec.issues
+            if not i.get("is_pull_request") and wanted & {label.lower() for label in i["labels"]}
+        }
         found[spec.name] = numbers if spec.kind in ("ok", "renamed") else set()
     return found

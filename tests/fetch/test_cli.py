@@ -1,4 +1,6 @@
-"""`python build.py fetch` end to end: environment, exit codes, the written snapshot, stderr and job summary."""
+"""`python build.py fetch` end to end: environment, exit codes, the written snapshot, stderr and job
+summary.
+"""
 
 from __future__ import annotations
 
@@ -30,14 +32,24 @@ def tree(tmp_path: Path, fake_github, github_env, monkeypatch):
         monkeypatch.setenv(name, value)
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
     fake_github.add_repo("civic/app", description="Housing <b>rights</b>", language="TypeScript")
-    fake_github.add_issue("civic/app", 3, "Fix <script> in the footer", labels=("good first issue",))
+    fake_github.add_issue(
+        "civic/app", 3, "Fix <script> in the footer", labels=("good first issue",)
+    )
     (tmp_path / "sources.yaml").write_text(SOURCES)
     return tmp_path
 
 
 def fetch(tree: Path, *extra: str) -> int:
-    return cli.main(["fetch", "--sources", str(tree / "sources.yaml"), "--snapshot",
-                     str(tree / "data" / "snapshot.json"), *extra])
+    return cli.main(
+        [
+            "fetch",
+            "--sources",
+            str(tree / "sources.yaml"),
+            "--snapshot",
+            str(tree / "data" / "snapshot.json"),
+            *extra,
+        ]
+    )
 
 
 def test_no_token_is_bad_input(tree, monkeypatch, capsys):
@@ -52,9 +64,13 @@ def test_fetch_writes_the_snapshot_and_an_unchanged_world_rewrites_the_same_byte
     path = tree / "data" / "snapshot.json"
     first = path.read_bytes()
     written = snapshot.loads(first)
-    assert {r.name_with_owner: r.state for r in written.repos} == {"civic/app": RepoState.OK,
-                                                                   "civic/gone": RepoState.MISSING}
-    assert written.repos[0].issues[0].title == "Fix <script> in the footer"  # kept as given; templates escape
+    assert {r.name_with_owner: r.state for r in written.repos} == {
+        "civic/app": RepoState.OK,
+        "civic/gone": RepoState.MISSING,
+    }
+    assert (
+        written.repos[0].issues[0].title == "Fix <script> in the footer"
+    )  # kept as given; templates escape
     assert fetch(tree) == cli.EXIT_OK
     assert path.read_bytes() == first
 
@@ -67,14 +83,30 @@ def test_too_many_failures_fail_the_run(tree, fake_github):
     fake_github.inject("status", times=1000, status=502, match='"app"')
     assert fetch(tree, "--max-failed", "0.6", "--retries", "0") == cli.EXIT_OK  # one stale of two
     assert fetch(tree, "--max-failed", "0.2", "--retries", "0") == cli.EXIT_FAILURE
-    repos = {r.name_with_owner: r for r in snapshot.loads((tree / "data" / "snapshot.json").read_bytes()).repos}
+    repos = {
+        r.name_with_owner: r
+        for r in snapshot.loads((tree / "data" / "snapshot.json").read_bytes()).repos
+    }
     assert repos["civic/app"].state is RepoState.STALE
 
 
 def command(tree: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "build.py"), "fetch", "--sources", str(tree / "sources.yaml"),
-                           "--snapshot", str(tree / "snapshot.json"), *extra],
-                          capture_output=True, text=True, timeout=60, cwd=tree)
+    return subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "fetch",
+            "--sources",
+            str(tree / "sources.yaml"),
+            "--snapshot",
+            str(tree / "snapshot.json"),
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tree,
+    )
 
 
 def test_progress_on_stderr_silent_with_quiet_and_never_the_token(tree):

@@ -1,4 +1,6 @@
-"""The GraphQL client over the fake: settings, partial errors, retries, budgets, the cache; and the fake's fidelity."""
+"""The GraphQL client over the fake: settings, partial errors, retries, budgets, the cache; and the
+fake's fidelity.
+"""
 
 from __future__ import annotations
 
@@ -34,33 +36,54 @@ from tests.conftest import TOKEN
 FAST = {"retries": 2, "backoff": 0.0, "max_wait": 2.0, "timeout": 5}
 
 
-def client(env, limits: Limits = Limits(), **overrides) -> Client:
-    return Client(Settings.from_env(env, **{**FAST, **overrides}), limits)
+def client(env, limits: Limits | None = None, **overrides) -> Client:
+    return Client(Settings.from_env(env, **{**FAST, **overrides}), limits or Limits())
 
 
 def repo_part(key: str, owner: str, name: str) -> Part:
-    return Part(key=key, alias=key, declarations="", variables={}, requests=1,
-                selection=f'  {key}: repository(owner: "{owner}", name: "{name}") {{ nameWithOwner }}')
+    return Part(
+        key=key,
+        alias=key,
+        declarations="",
+        variables={},
+        requests=1,
+        selection=f'  {key}: repository(owner: "{owner}", name: "{name}") {{ nameWithOwner }}',
+    )
 
 
-# --- settings ----------------------------------------------------------------------------------------------
+# --- settings
+# ----------------------------------------------------------------------------------------------
+
 
 def test_settings_need_a_token():
     with pytest.raises(FetchError, match="GITHUB_TOKEN is not set"):
         Settings.from_env({"GITHUB_API_URL": "https://api.github.com"})
 
 
-@pytest.mark.parametrize(("env", "graphql"), [
-    ({}, "https://api.github.com/graphql"),
-    ({"GITHUB_API_URL": "https://ghe.example.org/api/v3"}, "https://ghe.example.org/api/graphql"),
-    ({"GITHUB_API_URL": "https://ghe.example.org/api/v3",
-      "GITHUB_GRAPHQL_URL": "https://ghe.example.org/api/graphql/"}, "https://ghe.example.org/api/graphql"),
-])
+@pytest.mark.parametrize(
+    ("env", "graphql"),
+    [
+        ({}, "https://api.github.com/graphql"),
+        (
+            {"GITHUB_API_URL": "https://ghe.example.org/api/v3"},
+            "https://ghe.example.org/api/graphql",
+        ),
+        (
+            {
+                "GITHUB_API_URL": "https://ghe.example.org/api/v3",
+                "GITHUB_GRAPHQL_URL": "https://ghe.example.org/api/graphql/",
+            },
+            "https://ghe.example.org/api/graphql",
+        ),
+    ],
+)
 def test_graphql_url_from_the_environment(env, graphql):
     assert Settings.from_env({"GITHUB_TOKEN": "t", **env}).graphql == graphql
 
 
-# --- the fake follows GitHub's rules -----------------------------------------------------------------------
+# --- the fake follows GitHub's rules
+# -----------------------------------------------------------------------
+
 
 def test_cost_formula_matches_githubs_documented_example():
     # docs.github.com, "Calculating a rate limit score": 1 + 100 + 5,000 requests → 51 points
@@ -71,20 +94,45 @@ def test_cost_formula_matches_githubs_documented_example():
 
 def test_fake_charges_and_reports_points(fake_github):
     fake_github.add_repo("a/b")
-    answer = requests.post(fake_github.graphql_url, headers={"Authorization": f"bearer {TOKEN}"}, json={
-        "query": '{ rateLimit { cost remaining } repository(owner: "a", name: "b") { '
-                 "issues(first: 100) { nodes { labels(first: 10) { nodes { name } } } } } }"}, timeout=5)
-    assert answer.json()["data"]["rateLimit"] == {"cost": 1, "remaining": 4999}  # 101 requests round to 1
-    assert answer.headers["X-RateLimit-Resource"] == "graphql" and answer.headers["X-RateLimit-Used"] == "1"
+    answer = requests.post(
+        fake_github.graphql_url,
+        headers={"Authorization": f"bearer {TOKEN}"},
+        json={
+            "query": '{ rateLimit { cost remaining } repository(owner: "a", name: "b") { '
+            "issues(first: 100) { nodes { labels(first: 10) { nodes { name } } } } } }"
+        },
+        timeout=5,
+    )
+    assert answer.json()["data"]["rateLimit"] == {
+        "cost": 1,
+        "remaining": 4999,
+    }  # 101 requests round to 1
+    assert (
+        answer.headers["X-RateLimit-Resource"] == "graphql"
+        and answer.headers["X-RateLimit-Used"] == "1"
+    )
 
 
-@pytest.mark.parametrize(("query", "kind"), [
-    ('{ repository(owner: "a", name: "b") { issues { nodes { number } } } }', "MISSING_PAGINATION_BOUNDARIES"),
-    ('{ repository(owner: "a", name: "b") { issues(first: 101) { nodes { number } } } }', "EXCESSIVE_PAGINATION"),
-])
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        (
+            '{ repository(owner: "a", name: "b") { issues { nodes { number } } } }',
+            "MISSING_PAGINATION_BOUNDARIES",
+        ),
+        (
+            '{ repository(owner: "a", name: "b") { issues(first: 101) { nodes { number } } } }',
+            "EXCESSIVE_PAGINATION",
+        ),
+    ],
+)
 def test_fake_enforces_pagination_limits(fake_github, query, kind):
-    body = requests.post(fake_github.graphql_url, headers={"Authorization": f"token {TOKEN}"},
-                         json={"query": query}, timeout=5).json()
+    body = requests.post(
+        fake_github.graphql_url,
+        headers={"Authorization": f"token {TOKEN}"},
+        json={"query": query},
+        timeout=5,
+    ).json()
     assert body["errors"][0]["type"] == kind and "data" not in body
 
 
@@ -93,7 +141,9 @@ def test_invalid_query_is_rejected_like_github(fake_github, github_env):
         client(github_env).query('{ repository(owner: "a", name: "b") { starz } }', {}, 1)
 
 
-# --- partial errors, retries, budgets ----------------------------------------------------------------------
+# --- partial errors, retries, budgets
+# ----------------------------------------------------------------------
+
 
 def test_one_missing_repo_does_not_lose_its_batch(fake_github, github_env):
     fake_github.add_repo("real/one")
@@ -103,21 +153,37 @@ def test_one_missing_repo_does_not_lose_its_batch(fake_github, github_env):
     with pytest.raises(pygithub.GithubException):
         requester.graphql_query("query {\n" + "\n".join(p.selection for p in parts) + "\n}", {})
     answers = run_parts(client(github_env), parts)
-    assert answers == {"r0": Answer({"nameWithOwner": "real/one"}), "r1": Answer(failure=Failure("NOT_FOUND", True))}
+    assert answers == {
+        "r0": Answer({"nameWithOwner": "real/one"}),
+        "r1": Answer(failure=Failure("NOT_FOUND", True)),
+    }
 
 
 def test_errors_that_come_with_data_are_kept_with_the_part_they_concern(fake_github, github_env):
     fake_github.add_repo("real/one")
-    fake_github.add_issue("real/one", 1, "Fix it", labels=("good first issue",),
-                          comments=[FakeComment("ana", "2026-10-01T00:00:00Z", "I'd like this", "NONE")])
+    fake_github.add_issue(
+        "real/one",
+        1,
+        "Fix it",
+        labels=("good first issue",),
+        comments=[FakeComment("ana", "2026-10-01T00:00:00Z", "I'd like this", "NONE")],
+    )
     fake_github.refuse("IssueComment.authorAssociation")
-    part = Part(key="r0", alias="r0", declarations="", variables={}, requests=1,
-                selection='  r0: repository(owner: "real", name: "one") { issues(first: 1) { nodes { number '
-                "comments(first: 1) { nodes { body authorAssociation } } } } }")
+    part = Part(
+        key="r0",
+        alias="r0",
+        declarations="",
+        variables={},
+        requests=1,
+        selection='  r0: repository(owner: "real", name: "one") { issues(first: 1) { nodes { '
+        "number "
+        "comments(first: 1) { nodes { body authorAssociation } } } } }",
+    )
     answer = run_parts(client(github_env), [part])["r0"]
     assert answer.data == {"issues": {"nodes": [{"number": 1, "comments": {"nodes": [None]}}]}}
     assert [(e.field, e.path[:3]) for e in answer.errors] == [
-        ("issues.nodes.comments.nodes.authorAssociation", ("issues", "nodes", 0))]
+        ("issues.nodes.comments.nodes.authorAssociation", ("issues", "nodes", 0))
+    ]
     assert isinstance(answer.errors[0], FieldError)
 
 
@@ -164,15 +230,21 @@ def test_budget_read_from_responses_and_enforced(fake_github, github_env):
 
 def test_deadline_stops_new_requests(fake_github, github_env):
     clock = iter([0.0, 0.0, 1000.0])
-    api = Client(Settings.from_env(github_env, **FAST), Limits(max_seconds=100), clock=lambda: next(clock))
+    api = Client(
+        Settings.from_env(github_env, **FAST), Limits(max_seconds=100), clock=lambda: next(clock)
+    )
     api.query("{ rateLimit { cost } }", {}, 1)
     with pytest.raises(FetchError, match="stopped after"):
         api.query("{ rateLimit { cost } }", {}, 1)
 
 
-# --- the HTTP cache ----------------------------------------------------------------------------------------
+# --- the HTTP cache
+# ----------------------------------------------------------------------------------------
 
-def test_http_cache_reuses_answers_and_never_stores_the_token(fake_github, github_env, tmp_path: Path):
+
+def test_http_cache_reuses_answers_and_never_stores_the_token(
+    fake_github, github_env, tmp_path: Path
+):
     fake_github.add_repo("real/one")
     cache = tmp_path / "http"
     for _ in range(2):
@@ -195,7 +267,9 @@ def test_without_ttl_graphql_is_not_cached(fake_github, github_env, tmp_path: Pa
     assert fake_github.requests("graphql") == 2
 
 
-# --- the REST side PyGithub uses (baseline and check --online) ---------------------------------------------
+# --- the REST side PyGithub uses (baseline and check --online)
+# ---------------------------------------------
+
 
 def test_rest_endpoints_as_pygithub_reads_them(fake_github):
     fake_github.add_repo("civic/before", stars=3)
@@ -210,7 +284,9 @@ def test_rest_endpoints_as_pygithub_reads_them(fake_github):
     assert sorted(label.name for label in repo.get_labels()) == ["good first issue", "help wanted"]
     wanted = repo.get_issues(labels=["help wanted"], state="open")
     assert sorted(i.number for i in wanted) == [1, 2, 3]  # REST lists pull requests too
-    assert [i.number for i in repo.get_issues(labels=["good first issue", "help wanted"])] == [1]  # an AND
+    assert [i.number for i in repo.get_issues(labels=["good first issue", "help wanted"])] == [
+        1
+    ]  # an AND
     with pytest.raises(pygithub.GithubException) as gone:
         list(gh.get_repo("civic/closed").get_issues(state="open"))
     assert gone.value.status == 410

@@ -1,4 +1,6 @@
-"""fetch against the fake GitHub: every entry ends with a state, failures stay local, output is stable."""
+"""fetch against the fake GitHub: every entry ends with a state, failures stay local, output is
+stable.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +39,9 @@ def run(env, sources, previous=None, now=NOW, **overrides) -> FetchReport:
         client.close()
     stats = client.stats
     entries = sources_file.entries(tuple(sources), fresh)
-    return FetchReport(fresh, entries, stats.requests, stats.points, stats.remaining, passes.stopped)
+    return FetchReport(
+        fresh, entries, stats.requests, stats.points, stats.remaining, passes.stopped
+    )
 
 
 def by_name(result) -> dict[str, Repo]:
@@ -52,19 +56,47 @@ def said(result) -> dict[str, str]:
 @pytest.fixture
 def world(fake_github):
     fake = fake_github
-    fake.add_repo("civic/app", description="Tenant rights app", language="Python", stars=42,
-                  topics=("housing", "civic"), pushed_at="2026-11-30T10:00:00Z")
-    fake.add_issue("civic/app", 1, "Fix the footer", labels=("good first issue", "css"),
-                   body="The footer   overlaps\n\nthe form on phones.", author="maria",
-                   created="2026-10-01T00:00:00Z", updated="2026-10-05T00:00:00Z",
-                   comments=[FakeComment("ana", "2026-10-02T00:00:00Z", "Can I take this?", "NONE"),
-                             FakeComment("maria", "2026-10-03T00:00:00Z", "Sure!", "MEMBER")])
-    fake.add_issue("civic/app", 2, "Add Spanish strings", labels=("help wanted",), assignees=("bob",),
-                   linked_prs=(("https://github.com/civic/app/pull/10", "OPEN"),))
+    fake.add_repo(
+        "civic/app",
+        description="Tenant rights app",
+        language="Python",
+        stars=42,
+        topics=("housing", "civic"),
+        pushed_at="2026-11-30T10:00:00Z",
+    )
+    fake.add_issue(
+        "civic/app",
+        1,
+        "Fix the footer",
+        labels=("good first issue", "css"),
+        body="The footer   overlaps\n\nthe form on phones.",
+        author="maria",
+        created="2026-10-01T00:00:00Z",
+        updated="2026-10-05T00:00:00Z",
+        comments=[
+            FakeComment("ana", "2026-10-02T00:00:00Z", "Can I take this?", "NONE"),
+            FakeComment("maria", "2026-10-03T00:00:00Z", "Sure!", "MEMBER"),
+        ],
+    )
+    fake.add_issue(
+        "civic/app",
+        2,
+        "Add Spanish strings",
+        labels=("help wanted",),
+        assignees=("bob",),
+        linked_prs=(("https://github.com/civic/app/pull/10", "OPEN"),),
+    )
     fake.add_issue("civic/app", 3, "Refactor", labels=("bug",))
-    fake.add_issue("civic/app", 4, "A pull request", labels=("good first issue",), is_pull_request=True)
-    fake.add_issue("civic/app", 5, "Closed PR link", labels=("good first issue",),
-                   linked_prs=(("https://github.com/civic/app/pull/11", "CLOSED"),))
+    fake.add_issue(
+        "civic/app", 4, "A pull request", labels=("good first issue",), is_pull_request=True
+    )
+    fake.add_issue(
+        "civic/app",
+        5,
+        "Closed PR link",
+        labels=("good first issue",),
+        linked_prs=(("https://github.com/civic/app/pull/11", "CLOSED"),),
+    )
     fake.add_repo("civic/old", archived=True)
     fake.add_issue("civic/old", 1, "Old issue", labels=("good first issue",))
     fake.add_repo("civic/before")
@@ -76,17 +108,26 @@ def world(fake_github):
     return fake
 
 
-SOURCES = [source(r, line=n) for n, r in enumerate(
-    ["civic/app", "civic/old", "civic/before", "civic/closed", "civic/quiet", "civic/gone"], start=10)]
+SOURCES = [
+    source(r, line=n)
+    for n, r in enumerate(
+        ["civic/app", "civic/old", "civic/before", "civic/closed", "civic/quiet", "civic/gone"],
+        start=10,
+    )
+]
 
 
 def test_every_entry_ends_with_a_state(world, github_env):
     result = run(github_env, SOURCES)
     repos = by_name(result)
     assert {name: r.state for name, r in repos.items()} == {
-        "civic/app": RepoState.OK, "civic/old": RepoState.ARCHIVED, "civic/after": RepoState.RENAMED,
-        "civic/closed": RepoState.ISSUES_DISABLED, "civic/quiet": RepoState.NO_LABELED_ISSUES,
-        "civic/gone": RepoState.MISSING}
+        "civic/app": RepoState.OK,
+        "civic/old": RepoState.ARCHIVED,
+        "civic/after": RepoState.RENAMED,
+        "civic/closed": RepoState.ISSUES_DISABLED,
+        "civic/quiet": RepoState.NO_LABELED_ISSUES,
+        "civic/gone": RepoState.MISSING,
+    }
     assert repos["civic/old"].issues == () and repos["civic/quiet"].issues == ()
     assert "change `repo: civic/before` to `repo: civic/after`" in said(result)["civic/after"]
     assert "line 12" in said(result)["civic/after"]
@@ -97,19 +138,40 @@ def test_every_entry_ends_with_a_state(world, github_env):
 def test_repo_and_issue_fields(world, github_env):
     app = by_name(run(github_env, SOURCES))["civic/app"]
     assert (app.description, app.language, app.stars, app.topics, app.license, app.pushed_at) == (
-        "Tenant rights app", "Python", 42, ("civic", "housing"), "MIT", "2026-11-30T10:00:00Z")
+        "Tenant rights app",
+        "Python",
+        42,
+        ("civic", "housing"),
+        "MIT",
+        "2026-11-30T10:00:00Z",
+    )
     assert app.node_id.startswith("R_") and app.url == "https://github.com/civic/app"
-    assert [i.number for i in app.issues] == [1, 2, 5]  # not the unlabeled one, never the pull request
+    assert [i.number for i in app.issues] == [
+        1,
+        2,
+        5,
+    ]  # not the unlabeled one, never the pull request
     first, second, third = app.issues
     assert first.title == "Fix the footer" and first.author == "maria"
     assert first.body == "The footer overlaps the form on phones."
-    assert [(label.name, label.color) for label in first.labels] == [("good first issue", "7057ff"),
-                                                                      ("css", "7057ff")]
+    assert [(label.name, label.color) for label in first.labels] == [
+        ("good first issue", "7057ff"),
+        ("css", "7057ff"),
+    ]
     assert (first.comments_count, first.last_comment_at) == (2, "2026-10-03T00:00:00Z")
-    assert [(c.author, c.association) for c in first.comments] == [("ana", "NONE"), ("maria", "MEMBER")]
+    assert [(c.author, c.association) for c in first.comments] == [
+        ("ana", "NONE"),
+        ("maria", "MEMBER"),
+    ]
     assert (first.created, first.updated, first.assignees, first.linked_pr) == (
-        "2026-10-01T00:00:00Z", "2026-10-05T00:00:00Z", (), "")
-    assert second.assignees == ("bob",) and second.linked_pr == "https://github.com/civic/app/pull/10"
+        "2026-10-01T00:00:00Z",
+        "2026-10-05T00:00:00Z",
+        (),
+        "",
+    )
+    assert (
+        second.assignees == ("bob",) and second.linked_pr == "https://github.com/civic/app/pull/10"
+    )
     assert third.linked_pr == ""  # only an open pull request counts
 
 
@@ -128,7 +190,9 @@ def test_one_failing_repo_keeps_its_previous_data_and_spares_its_batch(world, gi
     first = run(github_env, SOURCES)
     world.add_issue("civic/app", 7, "Fresh issue", labels=("help wanted",))
     world.add_issue("civic/after", 10, "Also fresh", labels=("help wanted",))
-    world.inject("status", times=1000, status=502, match='"app"')  # every query that names civic/app
+    world.inject(
+        "status", times=1000, status=502, match='"app"'
+    )  # every query that names civic/app
     later = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-01T13:00:00Z")
     repos = by_name(later)
     app = repos["civic/app"]
@@ -142,12 +206,24 @@ def test_one_failing_repo_keeps_its_previous_data_and_spares_its_batch(world, gi
 
 def test_stale_data_keeps_the_capture_it_came_from(world, github_env):
     demo = Capture(method="civic-issues capture", note="read from issue pages")
-    previous = Snapshot(captured_at="2026-08-08T00:00:00Z", captures=(demo,), repos=(
-        Repo(name_with_owner="civic/app", url="u", source="civic/app",
-             issues=(Issue(repo="civic/app", number=1, title="Old", url="u"),)),))
+    previous = Snapshot(
+        captured_at="2026-08-08T00:00:00Z",
+        captures=(demo,),
+        repos=(
+            Repo(
+                name_with_owner="civic/app",
+                url="u",
+                source="civic/app",
+                issues=(Issue(repo="civic/app", number=1, title="Old", url="u"),),
+            ),
+        ),
+    )
     world.inject("status", times=1000, status=502, match='"app"')
     result = run(github_env, SOURCES, previous=previous, retries=0)
-    assert [c.method for c in result.snapshot.captures] == ["GitHub GraphQL fetch", "civic-issues capture"]
+    assert [c.method for c in result.snapshot.captures] == [
+        "GitHub GraphQL fetch",
+        "civic-issues capture",
+    ]
     assert [i.title for i in by_name(result)["civic/app"].issues] == ["Old"]
 
 
@@ -170,8 +246,12 @@ def test_transient_faults_are_retried_or_isolated(world, github_env, kind):
 
 def test_a_timeout_fails_the_request_not_the_run(world, github_env):
     world.inject("timeout", times=1000, delay=3.0, match='"closed"')
-    repos = by_name(run(github_env, [source("civic/app"), source("civic/closed")], timeout=2, retries=0))
-    assert repos["civic/closed"].state is RepoState.STALE and "Timeout" in repos["civic/closed"].error
+    repos = by_name(
+        run(github_env, [source("civic/app"), source("civic/closed")], timeout=2, retries=0)
+    )
+    assert (
+        repos["civic/closed"].state is RepoState.STALE and "Timeout" in repos["civic/closed"].error
+    )
     assert repos["civic/app"].state is RepoState.OK
 
 
@@ -180,7 +260,9 @@ def test_budget_share_stops_before_overspending(world, github_env):
     result = run(github_env, SOURCES, max_share=0.1)  # 1 point allowed: the census, then stop
     repos = by_name(result)
     assert result.points <= 1
-    assert repos["civic/app"].state is RepoState.STALE and "allowed share" in repos["civic/app"].error
+    assert (
+        repos["civic/app"].state is RepoState.STALE and "allowed share" in repos["civic/app"].error
+    )
     assert repos["civic/gone"].state is RepoState.MISSING  # what the census learned is kept
     assert "allowed share" in result.stopped
 
@@ -195,28 +277,42 @@ def test_spent_budget_is_reported_not_hung_on(world, github_env):
 def test_pagination_up_to_the_cap(fake_github, github_env):
     fake_github.add_repo("big/repo")
     for number in range(1, 251):
-        fake_github.add_issue("big/repo", number, f"Issue {number}", labels=("good first issue",),
-                              assignees=("x",) if number % 10 == 0 else (), created=f"2026-01-01T00:{number // 60:02d}:"
-                              f"{number % 60:02d}Z")
+        fake_github.add_issue(
+            "big/repo",
+            number,
+            f"Issue {number}",
+            labels=("good first issue",),
+            assignees=("x",) if number % 10 == 0 else (),
+            created=f"2026-01-01T00:{number // 60:02d}:{number % 60:02d}Z",
+        )
     result = run(github_env, [source("big/repo")], issue_cap=1000)
     assert [i.number for i in result.snapshot.repos[0].issues] == list(range(1, 251))
     assert result.snapshot.repos[0].labeled_total is None
     capped = run(github_env, [source("big/repo")], issue_cap=120)
-    assert len(capped.snapshot.repos[0].issues) == 120 and capped.snapshot.repos[0].labeled_total == 250
+    assert (
+        len(capped.snapshot.repos[0].issues) == 120
+        and capped.snapshot.repos[0].labeled_total == 250
+    )
     assert said(capped) == {}  # the repo is fine: the cut is said on its page, not as a problem
     from generator.core.states import detail
-    assert detail(capped.snapshot.repos[0], None) == ("listing 120 of its 250 labeled open issues "
-                                                      "(unassigned first, oldest first)")
+
+    assert detail(capped.snapshot.repos[0], None) == (
+        "listing 120 of its 250 labeled open issues (unassigned first, oldest first)"
+    )
     mixed = run(github_env, [source("big/repo")], issue_cap=230).snapshot.repos[0].issues
-    assert len(mixed) == 230 and sum(1 for i in mixed if i.assignees) == 5  # 225 unassigned, then 5 assigned
+    assert (
+        len(mixed) == 230 and sum(1 for i in mixed if i.assignees) == 5
+    )  # 225 unassigned, then 5 assigned
 
 
 def test_org_entries_expand_to_public_unarchived_repos(fake_github, github_env):
     for name, archived in (("one", False), ("two", False), ("attic", True), ("skip", False)):
         fake_github.add_repo(f"coop/{name}", archived=archived)
         fake_github.add_issue(f"coop/{name}", 1, "Help", labels=("help wanted",))
-    entries = [Source(repo="coop", cause="coops", is_org=True, exclude=("skip",), labels=LABELS),
-               source("coop/two", labels=("help wanted",))]
+    entries = [
+        Source(repo="coop", cause="coops", is_org=True, exclude=("skip",), labels=LABELS),
+        source("coop/two", labels=("help wanted",)),
+    ]
     repos = by_name(run(github_env, entries))
     assert sorted(repos) == ["coop/one", "coop/two"]
     assert repos["coop/one"].source == "coop" and repos["coop/two"].source == "coop/two"
@@ -226,14 +322,18 @@ def test_an_org_with_nothing_to_list_still_ends_with_a_state(fake_github, github
     fake_github.add_repo("attic/old", archived=True)
     entries = [Source(repo="attic", cause="c", is_org=True, labels=LABELS)]
     first = run(github_env, entries)
-    assert [(r.name_with_owner, r.state) for r in first.snapshot.repos] == [("attic", RepoState.NO_LABELED_ISSUES)]
+    assert [(r.name_with_owner, r.state) for r in first.snapshot.repos] == [
+        ("attic", RepoState.NO_LABELED_ISSUES)
+    ]
     again = run(github_env, entries, previous=first.snapshot, now="2026-12-02T00:00:00Z")
     assert snapshot.dumps(again.snapshot) == snapshot.dumps(first.snapshot)
 
 
 def test_unknown_org_keeps_its_previous_repos_stale(fake_github, github_env):
-    previous = Snapshot(captured_at="2026-11-01T00:00:00Z",
-                        repos=(Repo(name_with_owner="ghost/app", url="u", source="ghost"),))
+    previous = Snapshot(
+        captured_at="2026-11-01T00:00:00Z",
+        repos=(Repo(name_with_owner="ghost/app", url="u", source="ghost"),),
+    )
     entries = [Source(repo="ghost", cause="c", is_org=True, labels=LABELS)]
     repos = run(github_env, entries, previous=previous).snapshot.repos
     assert [(r.name_with_owner, r.state) for r in repos] == [("ghost/app", RepoState.STALE)]
@@ -242,7 +342,9 @@ def test_unknown_org_keeps_its_previous_repos_stale(fake_github, github_env):
 def test_rename_recognised_by_node_id_after_sources_edit(world, github_env):
     first = run(github_env, [source("civic/before")])
     assert first.snapshot.repos[0].state is RepoState.RENAMED
-    second = run(github_env, [source("civic/after")], previous=first.snapshot, now="2026-12-02T00:00:00Z")
+    second = run(
+        github_env, [source("civic/after")], previous=first.snapshot, now="2026-12-02T00:00:00Z"
+    )
     repo = second.snapshot.repos[0]
     assert (repo.state, repo.node_id) == (RepoState.OK, first.snapshot.repos[0].node_id)
 
@@ -260,9 +362,14 @@ def test_previous_state_since_kept_for_stale_repos(world, github_env):
 
 def test_a_budget_stop_mid_census_keeps_what_was_learned(world, github_env):
     world.buckets["graphql"]["limit"] = 10
-    repos = by_name(run(github_env, SOURCES, max_share=0.1, batch=2))  # room for the first census query only
+    repos = by_name(
+        run(github_env, SOURCES, max_share=0.1, batch=2)
+    )  # room for the first census query only
     assert repos["civic/old"].state is RepoState.ARCHIVED  # learned by the first query
-    assert repos["civic/quiet"].state is RepoState.STALE and "allowed share" in repos["civic/quiet"].error
+    assert (
+        repos["civic/quiet"].state is RepoState.STALE
+        and "allowed share" in repos["civic/quiet"].error
+    )
     assert len(repos) == len(SOURCES)
 
 
@@ -288,16 +395,26 @@ def test_a_whole_outage_ends_the_run_quickly(world, github_env):
 def test_linked_pull_requests_found_past_one_page_of_search(fake_github, github_env):
     fake_github.add_repo("big/linked")
     for number in range(1, 131):
-        fake_github.add_issue("big/linked", number, f"Issue {number}", labels=("help wanted",),
-                              linked_prs=((f"https://github.com/big/linked/pull/{1000 + number}", "OPEN"),))
+        fake_github.add_issue(
+            "big/linked",
+            number,
+            f"Issue {number}",
+            labels=("help wanted",),
+            linked_prs=((f"https://github.com/big/linked/pull/{1000 + number}", "OPEN"),),
+        )
     issues = run(github_env, [source("big/linked")]).snapshot.repos[0].issues
-    assert [i.linked_pr for i in issues] == [f"https://github.com/big/linked/pull/{1000 + n}" for n in range(1, 131)]
+    assert [i.linked_pr for i in issues] == [
+        f"https://github.com/big/linked/pull/{1000 + n}" for n in range(1, 131)
+    ]
 
 
 def test_a_failed_linked_pr_search_marks_the_repo_stale_rather_than_guessing(world, github_env):
     world.inject("status", times=1000, status=502, match="linked:pr")
     repos = by_name(run(github_env, SOURCES, retries=0))
-    assert repos["civic/app"].state is RepoState.STALE and "linked pull requests" in repos["civic/app"].error
+    assert (
+        repos["civic/app"].state is RepoState.STALE
+        and "linked pull requests" in repos["civic/app"].error
+    )
     assert repos["civic/old"].state is RepoState.ARCHIVED
 
 
@@ -306,9 +423,14 @@ def test_a_refused_comment_field_marks_the_repo_partial_never_ok(world, github_e
     result = run(github_env, SOURCES)
     app = by_name(result)["civic/app"]
     assert app.state is RepoState.PARTIAL
-    assert "issues.nodes.comments.nodes.authorAssociation" in app.error and "not accessible" in app.error
+    assert (
+        "issues.nodes.comments.nodes.authorAssociation" in app.error
+        and "not accessible" in app.error
+    )
     fixed = {i.number: i for i in app.issues}
-    assert fixed[1].unread == ("comments",) and fixed[1].comments == ()  # the lost comments are not pretended
+    assert (
+        fixed[1].unread == ("comments",) and fixed[1].comments == ()
+    )  # the lost comments are not pretended
     assert fixed[5].unread == ()  # no comments, nothing lost
     assert any("civic/app is partial" in line for line in result.annotations())
     assert "| partial | 1 |" in result.summary_markdown()

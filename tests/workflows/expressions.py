@@ -1,7 +1,9 @@
 """GitHub's expression language, as far as the workflow replay needs it.
 
-`${{ }}` and `if:` in the replayed workflows are evaluated here: literals, contexts, `!`, `==`, `!=`, `&&`, `||`,
-parentheses, and the functions the workflows use. Strings compare ignoring case, as on GitHub; `&&` and `||` return
+`${{ }}` and `if:` in the replayed workflows are evaluated here: literals, contexts, `!`, `==`,
+`!=`, `&&`, `||`,
+parentheses, and the functions the workflows use. Strings compare ignoring case, as on GitHub; `&&`
+and `||` return
 one of their operands. A function the replay does not know fails the test.
 """
 
@@ -15,7 +17,8 @@ import pytest
 STATUS_FUNCTIONS = ("success(", "failure(", "always(", "cancelled(")
 
 
-# GitHub's expression language ------------------------------------------------------------------------------
+# GitHub's expression language
+# ------------------------------------------------------------------------------
 
 TOKEN = re.compile(
     r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>\d+(?:\.\d+)?)|(?P<op>==|!=|&&|\|\||[!(),])"
@@ -39,7 +42,9 @@ def truthy(value) -> bool:
 
 
 class Expression:
-    """Parses and evaluates one expression: literals, contexts, ! == != && || ( ) and a few functions."""
+    """Parses and evaluates one expression: literals, contexts, ! == != && || ( ) and a few
+    functions.
+    """
 
     def __init__(self, source: str, lookup, functions: dict):
         self.tokens, position = [], 0
@@ -82,7 +87,9 @@ class Expression:
         left = self.unary()
         if self.peek() in ("==", "!="):
             negate = self.take()[1] == "!="
-            same = text(left).casefold() == text(self.unary()).casefold()  # GitHub compares strings ignoring case
+            same = (
+                text(left).casefold() == text(self.unary()).casefold()
+            )  # GitHub compares strings ignoring case
             return same != negate
         return left
 
@@ -119,7 +126,9 @@ class Expression:
 
 
 def functions(status: dict) -> dict:
-    """The functions an expression may call; `status` gives success() and failure() for the job or step."""
+    """The functions an expression may call; `status` gives success() and failure() for the job or
+    step.
+    """
     return {
         "success": status.get("success", lambda: True),
         "failure": status.get("failure", lambda: False),

@@ -1,12 +1,19 @@
 """Replays a GitHub Actions workflow run on this machine, against the fake GitHub.
 
-Every `run:` step is run as the runner runs it: written to a file and started with the job's shell (`bash -e`,
-or `bash --noprofile --norc -eo pipefail` for `shell: bash`), with $GITHUB_OUTPUT, $GITHUB_STEP_SUMMARY, the
-default GITHUB_* variables and the step's `env:`. `uses:` steps are played by small stand-ins that do what each
-official action does, as far as a run can see it: checkout clones a local "origin", the cache and the artifacts
-are folders keyed as GitHub keys them, configure-pages asks the fake GitHub for the Pages site. `if:` and `${{ }}`
-go through an evaluator of GitHub's expression language (tests/workflows/expressions.py). An action, a context
-or a function the replay does not know fails the test, so a workflow cannot grow a step the replay skips.
+Every `run:` step is run as the runner runs it: written to a file and started with the job's shell
+(`bash -e`,
+or `bash --noprofile --norc -eo pipefail` for `shell: bash`), with $GITHUB_OUTPUT,
+$GITHUB_STEP_SUMMARY, the
+default GITHUB_* variables and the step's `env:`. `uses:` steps are played by small stand-ins that
+do what each
+official action does, as far as a run can see it: checkout clones a local "origin", the cache and
+the artifacts
+are folders keyed as GitHub keys them, configure-pages asks the fake GitHub for the Pages site.
+`if:` and `${{ }}`
+go through an evaluator of GitHub's expression language (tests/workflows/expressions.py). An action,
+a context
+or a function the replay does not know fails the test, so a workflow cannot grow a step the replay
+skips.
 """
 
 from __future__ import annotations
@@ -27,7 +34,9 @@ import yaml
 
 from tests.workflows.expressions import STATUS_FUNCTIONS, Expression, functions, text, truthy
 
-SKIPPED_RUNS = ("python -m pip install",)  # the test environment already has the project and its dependencies
+SKIPPED_RUNS = (
+    "python -m pip install",
+)  # the test environment already has the project and its dependencies
 
 
 def load(path: Path) -> dict:
@@ -48,7 +57,9 @@ def git(*args: str, cwd: Path | None = None) -> str:
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@example.org",
     }
-    return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True
+    ).stdout
 
 
 def python_shim(folder: Path) -> Path:
@@ -60,7 +71,8 @@ def python_shim(folder: Path) -> Path:
     return folder
 
 
-# The run ---------------------------------------------------------------------------------------------------
+# The run
+# ---------------------------------------------------------------------------------------------------
 
 
 class StepFailed(Exception):
@@ -76,8 +88,10 @@ class Job:
 class Runner:
     """Plays one workflow run: jobs in `needs` order, each in a fresh workspace.
 
-    `github` is the github context (run_id, ref, sha, token, repository, event_name, event, …). `origin` is the
-    bare repository checkout clones; `cache` and `artifacts` are folders shared by the runs of one test.
+    `github` is the github context (run_id, ref, sha, token, repository, event_name, event, …).
+    `origin` is the
+    bare repository checkout clones; `cache` and `artifacts` are folders shared by the runs of one
+    test.
     """
 
     def __init__(
@@ -113,7 +127,10 @@ class Runner:
             needs = job.get("needs", [])
             needs = [needs] if isinstance(needs, str) else needs
             self.needs_ok = all(self.jobs[n].result == "success" for n in needs)
-            if self.condition(job.get("if"), {"success": lambda: self.needs_ok, "failure": lambda: not self.needs_ok}):
+            if self.condition(
+                job.get("if"),
+                {"success": lambda: self.needs_ok, "failure": lambda: not self.needs_ok},
+            ):
                 self.run_job(job_id, job)
             else:
                 self.jobs[job_id] = Job(result="skipped")
@@ -128,7 +145,10 @@ class Runner:
         self.temp.mkdir()
         shell = job.get("defaults", self.workflow.get("defaults", {})).get("run", {}).get("shell")
         post: list[tuple[str, str]] = []
-        status = {"success": lambda: self.job.result == "success", "failure": lambda: self.job.result == "failure"}
+        status = {
+            "success": lambda: self.job.result == "success",
+            "failure": lambda: self.job.result == "failure",
+        }
         for number, step in enumerate(job["steps"]):
             name = step.get("name") or step.get("uses", "").split("@")[0] or f"step {number}"
             if not self.condition(step.get("if"), status):
@@ -148,7 +168,9 @@ class Runner:
                 if not step.get("continue-on-error"):
                     self.job.result = "failure"
                     self.failed.setdefault(job_id, name)
-        if self.job.result == "success":  # actions/cache saves in its post step, which runs on success only
+        if (
+            self.job.result == "success"
+        ):  # actions/cache saves in its post step, which runs on success only
             for path, key in post:
                 self.store(path, key)
         for name, value in job.get("outputs", {}).items():
@@ -179,22 +201,38 @@ class Runner:
             **{k: self.expand(str(v)) for k, v in step.get("env", {}).items()},
         }
         assert shell in (None, "bash"), f"the replay knows no shell {shell!r}"
-        # As on GitHub: bash -e {0} when no shell is named, bash --noprofile --norc -eo pipefail {0} for bash.
-        command = ["bash", "-e"] if shell is None else ["bash", "--noprofile", "--norc", "-eo", "pipefail"]
+        # As on GitHub: bash -e {0} when no shell is named, bash --noprofile --norc -eo pipefail {0}
+        # for bash.
+        command = (
+            ["bash", "-e"]
+            if shell is None
+            else ["bash", "--noprofile", "--norc", "-eo", "pipefail"]
+        )
         result = subprocess.run(
-            [*command, str(script)], cwd=self.work, env=env, capture_output=True, text=True, timeout=120
+            [*command, str(script)],
+            cwd=self.work,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         self.logs.append(result.stdout + result.stderr)
         outputs.update(read_outputs(output.read_text()))
         if result.returncode != 0:
             raise StepFailed(f"exit code {result.returncode}")
 
-    # The official actions ----------------------------------------------------------------------------------
+    # The official actions
+    # ----------------------------------------------------------------------------------
 
-    def play(self, action: str, inputs: dict[str, str], outputs: dict[str, str]) -> list[tuple[str, str]]:
-        """Do what the action does, as far as this run can see it; returns the caches its post step saves."""
+    def play(
+        self, action: str, inputs: dict[str, str], outputs: dict[str, str]
+    ) -> list[tuple[str, str]]:
+        """Do what the action does, as far as this run can see it; returns the caches its post step
+        saves.
+        """
         if action == "actions/checkout":
-            # The event's commit, or `ref` (a branch's newest commit), as actions/checkout fetches them.
+            # The event's commit, or `ref` (a branch's newest commit), as actions/checkout fetches
+            # them.
             ref = inputs.get("ref") or self.github["sha"] or self.github["ref"]
             git("clone", "--quiet", "--no-checkout", str(self.origin), str(self.work))
             git("checkout", "--quiet", ref.removeprefix("refs/heads/"), cwd=self.work)
@@ -204,9 +242,12 @@ class Runner:
             matched = self.restore(inputs["path"], inputs["key"], inputs.get("restore-keys", ""))
             if not matched and inputs.get("fail-on-cache-miss") == "true":
                 raise StepFailed(
-                    f"Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input key: {inputs['key']}"
+                    "Failed to restore cache entry. Exiting as fail-on-cache-miss is set. Input "
+                    f"key: {inputs['key']}"
                 )
-            outputs.update({"cache-hit": text(matched == inputs["key"]), "cache-matched-key": matched or ""})
+            outputs.update(
+                {"cache-hit": text(matched == inputs["key"]), "cache-matched-key": matched or ""}
+            )
             if action == "actions/cache":
                 return [(inputs["path"], inputs["key"])]
         elif action == "actions/cache/save":
@@ -252,10 +293,14 @@ class Runner:
         )
 
     def upload_artifact(self, inputs: dict[str, str]) -> None:
-        """A file or a folder's files (hidden files left out, as by default) under the run's id and the name."""
+        """A file or a folder's files (hidden files left out, as by default) under the run's id and
+        the name.
+        """
         source = self.work / inputs["path"]
         target = self.artifacts / str(self.github["run_id"]) / inputs.get("name", "artifact")
-        assert not target.exists(), "upload-artifact fails when the run already has an artifact of that name"
+        assert not target.exists(), (
+            "upload-artifact fails when the run already has an artifact of that name"
+        )
         if not source.exists():
             if inputs.get("if-no-files-found") == "error":
                 raise StepFailed(f"No files were found with the provided path: {inputs['path']}")
@@ -270,17 +315,23 @@ class Runner:
             shutil.copy2(file, target / relative)
 
     def download_artifact(self, inputs: dict[str, str]) -> None:
-        """A named artifact of this run or, given run-id and github-token, of another run, extracted into path."""
+        """A named artifact of this run or, given run-id and github-token, of another run, extracted
+        into path.
+        """
         run_id = inputs.get("run-id") or str(self.github["run_id"])
         assert run_id == str(self.github["run_id"]) or inputs.get("github-token"), (
             "another run's artifacts need github-token (and actions: read)"
         )
         source = self.artifacts / run_id / inputs["name"]
         if not source.is_dir():
-            raise StepFailed(f"Unable to download artifact(s): Artifact not found for name: {inputs['name']}")
+            raise StepFailed(
+                f"Unable to download artifact(s): Artifact not found for name: {inputs['name']}"
+            )
         destination = Path(inputs.get("path") or self.work)
         shutil.copytree(
-            source, destination if destination.is_absolute() else self.work / destination, dirs_exist_ok=True
+            source,
+            destination if destination.is_absolute() else self.work / destination,
+            dirs_exist_ok=True,
         )
 
     def store(self, path: str, key: str) -> None:
@@ -295,10 +346,13 @@ class Runner:
             shutil.copy2(source, target)
 
     def restore(self, path: str, key: str, restore_keys: str) -> str | None:
-        """The key of the entry restored (an exact match first, then the newest with a prefix), or None."""
+        """The key of the entry restored (an exact match first, then the newest with a prefix), or
+        None.
+        """
         entries = sorted(self.cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
         match = next((e for e in entries if e.name == key), None) or next(
-            (e for prefix in restore_keys.split() for e in entries if e.name.startswith(prefix)), None
+            (e for prefix in restore_keys.split() for e in entries if e.name.startswith(prefix)),
+            None,
         )
         if match is None:
             return None
@@ -310,7 +364,8 @@ class Runner:
             shutil.copy2(source, target)
         return match.name
 
-    # Expressions -------------------------------------------------------------------------------------------
+    # Expressions
+    # -------------------------------------------------------------------------------------------
 
     def expand(self, value: str) -> str:
         return re.sub(r"\$\{\{\s*(.*?)\s*\}\}", lambda m: text(self.evaluate(m.group(1))), value)
@@ -330,7 +385,9 @@ class Runner:
         return Expression(expression, self.lookup, functions(status or {})).value()
 
     def lookup(self, name: str):
-        """A context value; null where GitHub has none, and a failed test for a context the replay lacks."""
+        """A context value; null where GitHub has none, and a failed test for a context the replay
+        lacks.
+        """
         root, *path = name.split(".")
         if root == "github":
             if path[0] not in self.github:
@@ -369,4 +426,5 @@ def read_outputs(written: str) -> dict[str, str]:
     return outputs
 
 
-# Tests of the replay itself --------------------------------------------------------------------------------
+# Tests of the replay itself
+# --------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """The GitHub Actions files: valid against GitHub's schemas, clean under zizmor, pinned, least privilege, and in
-step with the CLI they call. Both tools run offline: their schemas and audits ship inside the packages.
+step with the CLI they call. Both tools run offline: their schemas and audits ship inside the
+packages.
 The runs themselves are replayed in tests/test_workflow_refresh.py and tests/test_sources_workflow.py."""
 
 from __future__ import annotations
@@ -23,9 +24,16 @@ GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
 SCRIPTS = Path(sysconfig.get_path("scripts"))
 SHA_PIN = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
-# Any attempt to reach the network goes to a closed local port and fails, so "offline" is checked, not hoped.
-OFFLINE_ENV = {"HTTPS_PROXY": "http://127.0.0.1:9", "HTTP_PROXY": "http://127.0.0.1:9", "NO_PROXY": "",
-               "ZIZMOR_OFFLINE": "true", "PATH": "/usr/bin:/bin", "HOME": "/nonexistent"}
+# Any attempt to reach the network goes to a closed local port and fails, so "offline" is checked,
+# not hoped.
+OFFLINE_ENV = {
+    "HTTPS_PROXY": "http://127.0.0.1:9",
+    "HTTP_PROXY": "http://127.0.0.1:9",
+    "NO_PROXY": "",
+    "ZIZMOR_OFFLINE": "true",
+    "PATH": "/usr/bin:/bin",
+    "HOME": "/nonexistent",
+}
 
 
 def steps(workflow: dict):
@@ -54,29 +62,50 @@ def test_builtin_schemas_are_vendored_in_check_jsonschema():
         assert "$schema" in schema, name
 
 
-@pytest.mark.parametrize(("schema", "files"), [
-    ("vendor.github-workflows", WORKFLOWS),
-    ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
-], ids=["workflows", "dependabot"])
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+    ],
+    ids=["workflows", "dependabot"],
+)
 def test_files_match_githubs_schema(schema, files):
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
-                            capture_output=True, text=True, env=OFFLINE_ENV, timeout=60)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        env=OFFLINE_ENV,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_schema_check_catches_a_broken_workflow(tmp_path):
     broken = tmp_path / "broken.yml"
     broken.write_text("on: push\njobs:\n  build:\n    steps:\n      - run: true\n")  # no runs-on
-    result = subprocess.run([tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)],
-                            capture_output=True, text=True, env=OFFLINE_ENV, timeout=60)
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)],
+        capture_output=True,
+        text=True,
+        env=OFFLINE_ENV,
+        timeout=60,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
 
 
 def zizmor(target: Path) -> list[dict]:
     """zizmor's findings at its default settings, offline, as JSON records."""
-    result = subprocess.run([tool("zizmor"), "--offline", "--format", "json", "--no-progress", str(target)],
-                            capture_output=True, text=True, env=OFFLINE_ENV, timeout=120)
-    assert result.returncode in (0, 10, 11, 12, 13, 14), result.stderr  # 1x: findings of some severity
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", "--format", "json", "--no-progress", str(target)],
+        capture_output=True,
+        text=True,
+        env=OFFLINE_ENV,
+        timeout=120,
+    )
+    assert result.returncode in (0, 10, 11, 12, 13, 14), (
+        result.stderr
+    )  # 1x: findings of some severity
     return json.loads(result.stdout)
 
 
@@ -89,8 +118,12 @@ IGNORE = re.compile(r"#\s*zizmor:\s*ignore\[([^\]]*)\]\s*(.*)")
 
 
 def test_the_one_zizmor_ignore_is_the_justified_workflow_run_trigger():
-    ignores = [(path.name, match[1], match[2]) for path in sorted(GITHUB.rglob("*.y*ml"))
-               for line in path.read_text().splitlines() if (match := IGNORE.search(line))]
+    ignores = [
+        (path.name, match[1], match[2])
+        for path in sorted(GITHUB.rglob("*.y*ml"))
+        for line in path.read_text().splitlines()
+        if (match := IGNORE.search(line))
+    ]
     assert len(ignores) == 1, ignores
     name, rules, reason = ignores[0]
     assert (name, rules) == ("sources-comment.yml", "dangerous-triggers")
@@ -102,8 +135,13 @@ def test_without_its_ignore_zizmor_flags_only_the_trigger(tmp_path):
     copy = tmp_path / ".github"
     shutil.copytree(GITHUB, copy)
     comment = copy / "workflows" / "sources-comment.yml"
-    comment.write_text("".join(line for line in comment.read_text().splitlines(keepends=True)
-                               if not IGNORE.search(line)))
+    comment.write_text(
+        "".join(
+            line
+            for line in comment.read_text().splitlines(keepends=True)
+            if not IGNORE.search(line)
+        )
+    )
     assert [f["ident"] for f in zizmor(copy)] == ["dangerous-triggers"]
 
 
@@ -114,7 +152,8 @@ def test_zizmor_offline_still_audits(tmp_path):
     (workflows / "bad.yml").write_text(
         "on: push\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n"
         "      - uses: actions/checkout@v4\n"
-        "      - run: echo ${{ github.event.head_commit.message }}\n")
+        "      - run: echo ${{ github.event.head_commit.message }}\n"
+    )
     found = {f["ident"] for f in zizmor(tmp_path / ".github")}
     assert {"artipacked", "template-injection", "unpinned-uses"} <= found
 
@@ -134,16 +173,24 @@ def test_least_privilege_and_pinned(path):
         if uses.startswith("actions/checkout@"):
             pushes = workflow["jobs"][job_id]["permissions"].get("contents") == "write"
             assert step.get("with", {}).get("persist-credentials") is pushes, job_id
-    if "workflow_run" in workflow["on"]:  # a write token beside another run's output: touch no code at all
+    if (
+        "workflow_run" in workflow["on"]
+    ):  # a write token beside another run's output: touch no code at all
         for job_id, step in steps(workflow):
-            assert step.get("uses", "actions/download-artifact@").startswith("actions/download-artifact@"), job_id
-            assert not re.search(r"\b(python|pip|npm|make|build\.py)\b", step.get("run", "")), job_id
+            assert step.get("uses", "actions/download-artifact@").startswith(
+                "actions/download-artifact@"
+            ), job_id
+            assert not re.search(r"\b(python|pip|npm|make|build\.py)\b", step.get("run", "")), (
+                job_id
+            )
         assert all("contents" not in job["permissions"] for job in workflow["jobs"].values())
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_pins_carry_their_version(path):
-    uses = [line.strip() for line in path.read_text().splitlines() if re.match(r"\s*(- )?uses:", line)]
+    uses = [
+        line.strip() for line in path.read_text().splitlines() if re.match(r"\s*(- )?uses:", line)
+    ]
     unlabelled = [line for line in uses if not re.search(r"@[0-9a-f]{40} # v\d+(\.\d+)*$", line)]
     assert unlabelled == [], "each pin says its version in a comment"
 
@@ -177,25 +224,37 @@ def index_of(steps_: list[dict], test) -> int:
 def test_refresh_asks_pages_for_the_address_before_fetching():
     job = refresh_steps()
     pages = index_of(job, lambda s: s.get("uses", "").startswith("actions/configure-pages@"))
-    assert pages == 0 and job[pages]["id"] == "pages", "the first step: a repo without Pages stops in seconds"
+    assert pages == 0 and job[pages]["id"] == "pages", (
+        "the first step: a repo without Pages stops in seconds"
+    )
     assert pages < index_of(job, lambda s: s.get("name") == "Fetch")
     explain = job[pages + 1]
     assert explain["if"] == "failure() && steps.pages.outcome == 'failure'"
-    assert "::error title=GitHub Pages is not enabled::" in explain["run"] and "Settings → Pages" in explain["run"]
+    assert (
+        "::error title=GitHub Pages is not enabled::" in explain["run"]
+        and "Settings → Pages" in explain["run"]
+    )
 
 
 def test_refresh_names_no_branch():
     workflow = load(GITHUB / "workflows" / "refresh.yml")
-    code = [line.split("#")[0] for line in (GITHUB / "workflows" / "refresh.yml").read_text().splitlines()]
-    assert [line.strip() for line in code if re.search(r"\bmain\b", line)] == ["branches: [main]"], \
-        "only the push trigger may name the branch"
+    code = [
+        line.split("#")[0]
+        for line in (GITHUB / "workflows" / "refresh.yml").read_text().splitlines()
+    ]
+    assert [line.strip() for line in code if re.search(r"\bmain\b", line)] == [
+        "branches: [main]"
+    ], "only the push trigger may name the branch"
     on_default = "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
     jobs = workflow["jobs"]
     for job_id in ("deploy", "commit"):
         condition = " ".join(jobs[job_id]["if"].split())
-        # A scheduled run is on the default branch, but its event carries no repository to compare with.
+        # A scheduled run is on the default branch, but its event carries no repository to compare
+        # with.
         assert f"github.event_name == 'schedule' || {on_default}" in condition, job_id
-    checkout = index_of(jobs["commit"]["steps"], lambda s: s.get("uses", "").startswith("actions/checkout@"))
+    checkout = index_of(
+        jobs["commit"]["steps"], lambda s: s.get("uses", "").startswith("actions/checkout@")
+    )
     assert jobs["commit"]["steps"][checkout]["with"]["ref"] == "${{ github.ref }}"
     assert 'git push origin "HEAD:$GITHUB_REF"' in jobs["commit"]["steps"][-1]["run"]
 
@@ -203,11 +262,16 @@ def test_refresh_names_no_branch():
 def test_refresh_saves_the_http_cache_even_when_a_step_fails():
     job = refresh_steps()
     caches = [s for s in job if s.get("with", {}).get("path") == ".cache/"]
-    assert [s["uses"].split("@")[0] for s in caches] == ["actions/cache/restore", "actions/cache/save"]
+    assert [s["uses"].split("@")[0] for s in caches] == [
+        "actions/cache/restore",
+        "actions/cache/save",
+    ]
     restore, save = caches
     assert restore["with"]["key"] == save["with"]["key"]
     assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
-    assert save["if"].startswith("always() && ")  # also after a failed fetch, which is what it guards
+    assert save["if"].startswith(
+        "always() && "
+    )  # also after a failed fetch, which is what it guards
     fetch = index_of(job, lambda s: s.get("name") == "Fetch")
     assert job.index(restore) < fetch < job.index(save)
 
@@ -216,7 +280,9 @@ def test_the_fetch_step_passes_on_its_warnings_summary_and_status():
     fetch = next(s for s in refresh_steps() if s.get("name") == "Fetch")
     assert fetch["id"] == "fetch" and "continue-on-error" not in fetch and "if" not in fetch
     assert build_py_calls(fetch["run"]) == [["fetch", "--http-cache", ".cache/http"]]
-    assert not re.search(r"[<>|]|\|\||;", fetch["run"]), "no redirection, pipe or `|| true` to hide anything"
+    assert not re.search(r"[<>|]|\|\||;", fetch["run"]), (
+        "no redirection, pipe or `|| true` to hide anything"
+    )
 
 
 def test_ci_runs_the_readme_test_command_on_two_pythons():
@@ -230,10 +296,14 @@ def test_ci_runs_the_readme_test_command_on_two_pythons():
     assert "python -m pytest" in ci_run and "python -m pytest" in readme
 
 
-# The CLI commands used by the workflows --------------------------------------------------------------------
+# The CLI commands used by the workflows
+# --------------------------------------------------------------------
+
 
 def build_py_calls(script: str) -> list[list[str]]:
-    """The argument lists of every `python build.py …` in a shell script, up to the first shell operator."""
+    """The argument lists of every `python build.py …` in a shell script, up to the first shell
+    operator.
+    """
     calls = []
     for line in script.replace("\\\n", " ").splitlines():
         if "build.py" not in line:
@@ -244,7 +314,7 @@ def build_py_calls(script: str) -> list[list[str]]:
         for start, token in enumerate(tokens):
             if token == "build.py" and start and tokens[start - 1].startswith("python"):
                 args = []
-                for arg in tokens[start + 1:]:
+                for arg in tokens[start + 1 :]:
                     if set(arg) <= set("();<>|&"):
                         if args and args[-1].isdigit() and arg[0] in "<>":
                             args.pop()  # a file descriptor such as the 2 of 2>
@@ -274,10 +344,14 @@ def test_every_build_py_call_in_a_workflow_exists_in_the_cli():
             for args in build_py_calls(step.get("run", "")):
                 where = f"{path.name} {job_id}: python build.py {' '.join(args)}"
                 command = args[0] if args and args[0] in known else "build"
-                assert not args or args[0] in known or args[0].startswith("-"), f"{where}: no such command"
+                assert not args or args[0] in known or args[0].startswith("-"), (
+                    f"{where}: no such command"
+                )
                 for arg in args:
                     if arg.startswith("-"):
-                        assert arg.split("=")[0] in known[command], f"{where}: {command} has no {arg}"
+                        assert arg.split("=")[0] in known[command], (
+                            f"{where}: {command} has no {arg}"
+                        )
                 try:
                     cli.build_parser().parse_args(args)
                 except SystemExit:

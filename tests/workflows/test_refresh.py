@@ -19,7 +19,9 @@ SITE_FILES = ("build.py", "generator", "themes", "content")
 
 
 def make_origin(tmp_path: Path, branch: str, repos: dict) -> Path:
-    """A bare "GitHub" repository on `branch`: the site's code, a sources.yaml of `repos` and an old snapshot."""
+    """A bare "GitHub" repository on `branch`: the site's code, a sources.yaml of `repos` and an old
+    snapshot.
+    """
     seed = tmp_path / "seed"
     seed.mkdir()
     for name in SITE_FILES:
@@ -41,7 +43,9 @@ def make_origin(tmp_path: Path, branch: str, repos: dict) -> Path:
 
 @pytest.fixture
 def world(fake_github):
-    """Two listed repositories with one beginner issue each, and this site's repository with Pages on."""
+    """Two listed repositories with one beginner issue each, and this site's repository with Pages
+    on.
+    """
     fake_github.add_repo(REPOSITORY, pages_url=PAGES_URL + "/")
     fake_github.add_repo("civic/app", description="Campaign tools", language="Python")
     fake_github.add_issue(
@@ -53,7 +57,11 @@ def world(fake_github):
     )
     fake_github.add_repo("civic/data", description="Election results", language="Python")
     fake_github.add_issue(
-        "civic/data", 3, "Load the 2026 county results", labels=("good first issue",), created="2026-11-25T10:00:00Z"
+        "civic/data",
+        3,
+        "Load the 2026 county results",
+        labels=("good first issue",),
+        created="2026-11-25T10:00:00Z",
     )
     return fake_github
 
@@ -83,7 +91,9 @@ def replay(tmp_path, world):
         default_branch: str = "main",
     ) -> Runner:
         # A scheduled run's event carries no repository (so no default_branch); the others do.
-        event = {} if event_name == "schedule" else {"repository": {"default_branch": default_branch}}
+        event = (
+            {} if event_name == "schedule" else {"repository": {"default_branch": default_branch}}
+        )
         sha = git("rev-parse", ref, cwd=origin).strip()
         github = {
             "run_id": number,
@@ -96,7 +106,13 @@ def replay(tmp_path, world):
             "event": event,
         }
         return Runner(
-            load(WORKFLOW), github, env, tmp_path / f"run-{number}", origin, tmp_path / "cache", tmp_path / "artifacts"
+            load(WORKFLOW),
+            github,
+            env,
+            tmp_path / f"run-{number}",
+            origin,
+            tmp_path / "cache",
+            tmp_path / "artifacts",
         ).run()
 
     return run
@@ -114,19 +130,27 @@ def test_scheduled_and_pushed_runs_publish_and_commit(tmp_path, world, replay):
     for url in ("https://github.com/civic/app/issues/7", "https://github.com/civic/data/issues/3"):
         assert url in home
     assert "An issue fixed long ago" not in home
-    assert 'href="/shovel-ready/' in home and 'href="/"' not in home  # every link under the Pages path
-    assert f"{PAGES_URL}/" in (site / "feeds" / "all.atom").read_text()  # feeds carry the full address
+    assert (
+        'href="/shovel-ready/' in home and 'href="/"' not in home
+    )  # every link under the Pages path
+    assert (
+        f"{PAGES_URL}/" in (site / "feeds" / "all.atom").read_text()
+    )  # feeds carry the full address
     summary = first.summary.read_text()
     assert "## Fetch" in summary and "| ok | 2 |" in summary  # the fetch report, in the job summary
     # The commit job pushed the fetched snapshot to main, and only that file changed.
     assert git("log", "--format=%s", "main", cwd=origin).splitlines()[0] == "Refresh the snapshot"
-    assert git("diff", "--name-only", "main~1", "main", cwd=origin).split() == ["data/snapshot.json"]
+    assert git("diff", "--name-only", "main~1", "main", cwd=origin).split() == [
+        "data/snapshot.json"
+    ]
     pushed = json.loads(git("show", "main:data/snapshot.json", cwd=origin))
     assert sorted(i["url"] for r in pushed["repos"] for i in r["issues"]) == [
         "https://github.com/civic/app/issues/7",
         "https://github.com/civic/data/issues/3",
     ]
-    assert (tmp_path / "cache" / "http-cache-1-1" / ".cache").is_dir()  # the HTTP cache, for the next run
+    assert (
+        tmp_path / "cache" / "http-cache-1-1" / ".cache"
+    ).is_dir()  # the HTTP cache, for the next run
 
     # Nothing changed on GitHub: a push to main publishes again and commits nothing.
     head = git("rev-parse", "main", cwd=origin)
@@ -140,7 +164,9 @@ def test_scheduled_and_pushed_runs_publish_and_commit(tmp_path, world, replay):
 
 def test_a_default_branch_not_called_main_publishes_and_gets_the_commit(tmp_path, world, replay):
     origin = make_origin(tmp_path, "trunk", LISTED)
-    run = replay(1, origin, event_name="workflow_dispatch", ref="refs/heads/trunk", default_branch="trunk")
+    run = replay(
+        1, origin, event_name="workflow_dispatch", ref="refs/heads/trunk", default_branch="trunk"
+    )
     assert run.failed == {}, run.log()
     assert run.ran == ["refresh", "deploy", "commit"]
     assert git("log", "--format=%s", "trunk", cwd=origin).splitlines()[0] == "Refresh the snapshot"
@@ -154,7 +180,9 @@ def test_a_run_on_another_branch_publishes_and_commits_nothing(tmp_path, world, 
     run = replay(1, origin, event_name="workflow_dispatch", ref="refs/heads/try-a-theme")
     assert run.failed == {}, run.log()
     assert run.ran == ["refresh"] and run.deployed is None
-    assert git("rev-parse", "main", cwd=origin) == head == git("rev-parse", "try-a-theme", cwd=origin)
+    assert (
+        git("rev-parse", "main", cwd=origin) == head == git("rev-parse", "try-a-theme", cwd=origin)
+    )
 
 
 def test_without_pages_the_run_stops_before_fetching_and_says_what_to_do(tmp_path, world, replay):
@@ -163,19 +191,28 @@ def test_without_pages_the_run_stops_before_fetching_and_says_what_to_do(tmp_pat
     assert run.failed == {"refresh": "Find the Pages address"}
     assert run.ran == ["refresh"] and run.deployed is None
     assert world.requests("graphql") == 0, "nothing is fetched"
-    assert "::error title=GitHub Pages is not enabled::In Settings → Pages, set Source to GitHub Actions" in run.log()
+    assert (
+        "::error title=GitHub Pages is not enabled::In Settings → Pages, set Source to GitHub "
+        "Actions" in run.log()
+    )
 
 
-def test_a_failed_fetch_publishes_and_commits_nothing_but_keeps_the_http_cache(tmp_path, world, replay):
+def test_a_failed_fetch_publishes_and_commits_nothing_but_keeps_the_http_cache(
+    tmp_path, world, replay
+):
     origin = make_origin(tmp_path, "main", LISTED)
     head = git("rev-parse", "main", cwd=origin)
-    world.exhaust("graphql")  # every repository fails: far over the share of failures a run may have
+    world.exhaust(
+        "graphql"
+    )  # every repository fails: far over the share of failures a run may have
     run = replay(1, origin)
     assert run.failed == {"refresh": "Fetch"}
     assert run.ran == ["refresh"] and run.uploaded is None and run.deployed is None
     assert git("rev-parse", "main", cwd=origin) == head
     assert run.steps["fetch"]["outcome"] == "failure"
-    assert (tmp_path / "cache" / "http-cache-1-1" / ".cache").is_dir(), "saved although the job failed"
+    assert (tmp_path / "cache" / "http-cache-1-1" / ".cache").is_dir(), (
+        "saved although the job failed"
+    )
 
 
 def test_each_troubled_repo_is_a_warning_and_a_row_of_the_summary(tmp_path, world, replay):
@@ -187,7 +224,8 @@ def test_each_troubled_repo_is_a_warning_and_a_row_of_the_summary(tmp_path, worl
     listed = {**LISTED, "civic/old": [], "civic/gone": [], "civic/new-name": []}
     run = replay(1, make_origin(tmp_path, "main", listed))
     assert run.failed == {}, run.log()
-    # `::warning title=…::owner/name (state): detail` on stderr, which the runner turns into annotations.
+    # `::warning title=…::owner/name (state): detail` on stderr, which the runner turns into
+    # annotations.
     warnings = [line for line in run.log().splitlines() if line.startswith("::warning")]
     rows = [line for line in run.summary.read_text().splitlines() if line.startswith("|")]
     for name in ("civic/old", "civic/gone", "civic/new-name"):

@@ -16,7 +16,8 @@ from tests.workflows.replay import Runner, read_outputs
         ("github.ref == format('refs/heads/{0}', github.event.repository.default_branch)", True),
         ("github.event_name == 'schedule' || github.ref == 'refs/heads/other'", False),
         (
-            "github.event.workflow_run.event == 'pull_request' && github.event.workflow_run.conclusion != 'cancelled'",
+            "github.event.workflow_run.event == 'pull_request' && "
+            "github.event.workflow_run.conclusion != 'cancelled'",
             True,
         ),
         ("github.event.missing.deeper", None),
@@ -34,7 +35,9 @@ def test_expressions(expression, expected):
 
 def test_status_functions_follow_the_job():
     failed = functions({"success": lambda: False, "failure": lambda: True})
-    assert Expression("failure() && steps.pages.outcome == 'failure'", lookup, failed).value() is True
+    assert (
+        Expression("failure() && steps.pages.outcome == 'failure'", lookup, failed).value() is True
+    )
     assert Expression("success()", lookup, failed).value() is False
     assert Expression("always()", lookup, failed).value() is True
 
@@ -92,7 +95,9 @@ def test_steps_after_a_failure_run_only_when_their_condition_says_so(tmp_path):
     }
     runner = runner_for(tmp_path, workflow).run()
     assert runner.failed == {"a": "step 1"} and runner.ran == ["a"]
-    assert "skipped" not in runner.log() and "explained" in runner.log() and "always" in runner.log()
+    assert (
+        "skipped" not in runner.log() and "explained" in runner.log() and "always" in runner.log()
+    )
 
 
 def test_outputs_are_read_as_the_runner_reads_them():

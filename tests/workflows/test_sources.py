@@ -1,5 +1,6 @@
 """The pull-request workflows for sources.yaml: sources.yml checks and reports with a read-only token, and
-sources-comment.yml posts the report as one sticky comment. Their shape, and both replayed against the fake GitHub
+sources-comment.yml posts the report as one sticky comment. Their shape, and both replayed against
+the fake GitHub
 for a fork's pull request: pushes, a tampered artifact, a head that moved on, a cancelled run."""
 
 from __future__ import annotations
@@ -33,30 +34,40 @@ def step(workflow: dict, job: str, name: str) -> dict:
     return next(s for s in workflow["jobs"][job]["steps"] if s.get("name") == name)
 
 
-# The shape ---------------------------------------------------------------------------------------------------
+# The shape
+# ---------------------------------------------------------------------------------------------------
+
 
 def test_triggers():
     on = sources()["on"]
     assert list(on) == ["pull_request"]
     assert {"sources.yaml", "generator/**"} <= set(on["pull_request"]["paths"])
     # The comment workflow follows the sources workflow by name, once a run of it has completed.
-    assert comment()["on"] == {"workflow_run": {"workflows": [sources()["name"]], "types": ["completed"]}}
+    assert comment()["on"] == {
+        "workflow_run": {"workflows": [sources()["name"]], "types": ["completed"]}
+    }
 
 
 def test_the_pull_request_workflow_only_reads():
     assert sources()["permissions"] == {} and comment()["permissions"] == {}
     assert {job: spec["permissions"] for job, spec in sources()["jobs"].items()} == {
-        "check": {"contents": "read"}, "report": {"contents": "read"}}
+        "check": {"contents": "read"},
+        "report": {"contents": "read"},
+    }
 
 
 def test_the_comment_job_downloads_the_artifact_and_runs_one_script():
     job = comment()["jobs"]["comment"]
     assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
     assert " ".join(job["if"].split()) == (
-        "github.event.workflow_run.event == 'pull_request' && (github.event.workflow_run.conclusion == 'success' "
-        "|| github.event.workflow_run.conclusion == 'failure')")
+        "github.event.workflow_run.event == 'pull_request' && "
+        "(github.event.workflow_run.conclusion == 'success' "
+        "|| github.event.workflow_run.conclusion == 'failure')"
+    )
     download, post = job["steps"]
-    upload = next(s for s in sources()["jobs"]["report"]["steps"] if "upload-artifact@" in s.get("uses", ""))
+    upload = next(
+        s for s in sources()["jobs"]["report"]["steps"] if "upload-artifact@" in s.get("uses", "")
+    )
     assert download["uses"].startswith("actions/download-artifact@")
     assert download["with"]["name"] == upload["with"]["name"]
     assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
@@ -72,7 +83,9 @@ def test_the_comment_script_checks_before_it_posts():
     assert script.index('"$RUN_HEAD_SHA"') < script.index("--request POST")
     assert f'.user.login == "{BOT}"' in script  # only the bot's own comment is ever edited
     assert "$GITHUB_API_URL/" in script and "api.github.com" not in script  # GitHub Enterprise too
-    assert "$GH_TOKEN" in script and "Bearer $GH_TOKEN" not in script  # the token stays off command lines
+    assert (
+        "$GH_TOKEN" in script and "Bearer $GH_TOKEN" not in script
+    )  # the token stays off command lines
 
 
 def test_no_event_value_is_expanded_inside_a_script():
@@ -85,10 +98,13 @@ def test_no_event_value_is_expanded_inside_a_script():
 def test_blocking_check_and_advisory_report():
     assert step(sources(), "check", "Check sources.yaml")["run"].strip() == "python build.py check"
     report = sources()["jobs"]["report"]
-    assert "needs" not in report, "the report is made even when the check fails: it lists the problems"
+    assert "needs" not in report, (
+        "the report is made even when the check fails: it lists the problems"
+    )
 
 
-# The replay --------------------------------------------------------------------------------------------------
+# The replay
+# --------------------------------------------------------------------------------------------------
 
 BASE = "defaults:\n  labels: [good first issue]\nsources:\n  - repo: move-coop/parsons\n    cause: campaigns\n"
 PUSHES = [  # a newcomer's three pushes: a typo, then a missing label, then right
@@ -99,14 +115,18 @@ PUSHES = [  # a newcomer's three pushes: a typo, then a missing label, then righ
 
 
 class PullRequest:
-    """A fork's pull request on a bare "GitHub" repository, with both workflows replayed for each push."""
+    """A fork's pull request on a bare "GitHub" repository, with both workflows replayed for each
+    push.
+    """
 
     def __init__(self, tmp_path: Path, fake):
         self.tmp, self.fake = tmp_path, fake
         seed = tmp_path / "seed"
         seed.mkdir()
         shutil.copy2(ROOT / "build.py", seed / "build.py")
-        shutil.copytree(ROOT / "generator", seed / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "generator", seed / "generator", ignore=shutil.ignore_patterns("__pycache__")
+        )
         (seed / "sources.yaml").write_text(BASE)
         git("init", "--quiet", "--initial-branch", "main", cwd=seed)
         git("add", ".", cwd=seed)
@@ -116,47 +136,86 @@ class PullRequest:
         self.seed, self.origin = seed, tmp_path / "origin.git"
         git("clone", "--quiet", "--bare", str(seed), str(self.origin))
         git("remote", "add", "origin", str(self.origin), cwd=seed)
-        self.env = {"PATH": f"{python_shim(tmp_path / 'bin')}:/usr/bin:/bin", "HOME": str(tmp_path),
-                    "LANG": "C.UTF-8", "GITHUB_API_URL": fake.url, "GITHUB_GRAPHQL_URL": fake.graphql_url}
+        self.env = {
+            "PATH": f"{python_shim(tmp_path / 'bin')}:/usr/bin:/bin",
+            "HOME": str(tmp_path),
+            "LANG": "C.UTF-8",
+            "GITHUB_API_URL": fake.url,
+            "GITHUB_GRAPHQL_URL": fake.graphql_url,
+        }
         (tmp_path / "cache").mkdir()
         self.runs = 0
         self.pull = None
 
     def push(self, text: str) -> str:
-        """Commit a new sources.yaml to the pull request's branch; GitHub moves the pull request's head."""
+        """Commit a new sources.yaml to the pull request's branch; GitHub moves the pull request's
+        head.
+        """
         (self.seed / "sources.yaml").write_text(text)
         git("commit", "--quiet", "-am", f"Push {self.runs + 1}", cwd=self.seed)
         # The fork's branch, in the one bare repository the replay's checkout clones from.
         git("push", "--quiet", "--force", "origin", "HEAD:refs/heads/add-my-repo", cwd=self.seed)
         head = git("rev-parse", "HEAD", cwd=self.seed).strip()
         if self.pull is None:
-            self.pull = self.fake.add_pull(REPOSITORY, PR, "Add my repo", head_sha=head, author="newcomer")
+            self.pull = self.fake.add_pull(
+                REPOSITORY, PR, "Add my repo", head_sha=head, author="newcomer"
+            )
         self.pull.head_sha = head
         return head
 
     def replay(self, workflow: dict, **github) -> Runner:
         self.runs += 1
-        context = {"run_id": 1000 + self.runs, "run_attempt": 1, "token": self.fake.token,
-                   "repository": REPOSITORY, **github}
-        return Runner(workflow, context, self.env, self.tmp / f"run-{self.runs}", self.origin,
-                      self.tmp / "cache", self.tmp / "artifacts").run()
+        context = {
+            "run_id": 1000 + self.runs,
+            "run_attempt": 1,
+            "token": self.fake.token,
+            "repository": REPOSITORY,
+            **github,
+        }
+        return Runner(
+            workflow,
+            context,
+            self.env,
+            self.tmp / f"run-{self.runs}",
+            self.origin,
+            self.tmp / "cache",
+            self.tmp / "artifacts",
+        ).run()
 
     def checks(self, head: str) -> Runner:
         """The `sources` run for a push: the pull request's head checked out, a read-only token."""
-        event = {"pull_request": {"number": PR, "base": {"sha": self.base},
-                                  "head": {"sha": head, "repo": {"full_name": FORK}}}}
-        return self.replay(sources(), event_name="pull_request", ref=f"refs/pull/{PR}/merge", sha=head,
-                           event=event)
+        event = {
+            "pull_request": {
+                "number": PR,
+                "base": {"sha": self.base},
+                "head": {"sha": head, "repo": {"full_name": FORK}},
+            }
+        }
+        return self.replay(
+            sources(), event_name="pull_request", ref=f"refs/pull/{PR}/merge", sha=head, event=event
+        )
 
     def comments(self, checks: Runner, conclusion: str | None = None) -> Runner:
-        """The `workflow_run` run that follows `checks`, on the default branch; for a fork, no pull_requests."""
+        """The `workflow_run` run that follows `checks`, on the default branch; for a fork, no
+        pull_requests.
+        """
         head = checks.github["sha"]
         conclusion = conclusion or ("failure" if checks.failed else "success")
-        event = {"workflow_run": {"id": checks.github["run_id"], "event": "pull_request", "head_sha": head,
-                                  "head_branch": "add-my-repo", "conclusion": conclusion,
-                                  "head_repository": {"full_name": FORK}, "pull_requests": []},
-                 "repository": {"default_branch": "main"}}
-        return self.replay(comment(), event_name="workflow_run", ref="refs/heads/main", sha=self.base, event=event)
+        event = {
+            "workflow_run": {
+                "id": checks.github["run_id"],
+                "event": "pull_request",
+                "head_sha": head,
+                "head_branch": "add-my-repo",
+                "conclusion": conclusion,
+                "head_repository": {"full_name": FORK},
+                "pull_requests": [],
+            },
+            "repository": {"default_branch": "main"},
+        }
+        return self.replay(
+            comment(), event_name="workflow_run", ref="refs/heads/main", sha=self.base, event=event
+        )
 
     def artifact(self, checks: Runner) -> Path:
         return self.tmp / "artifacts" / str(checks.github["run_id"]) / "sources-report"
@@ -175,16 +234,26 @@ def pull_request(tmp_path, fake_github) -> PullRequest:
 
 
 def writes(fake) -> list[tuple[str, str]]:
-    return [(e.method, e.path) for e in fake.log if e.method in ("POST", "PATCH") and e.path != "/graphql"]
+    return [
+        (e.method, e.path)
+        for e in fake.log
+        if e.method in ("POST", "PATCH") and e.path != "/graphql"
+    ]
 
 
 def test_one_comment_follows_three_pushes(pull_request, fake_github):
     pull_request.push(PUSHES[0])
-    # A long conversation: the bot's comment lands on the second page; someone quoting the marker is left alone.
+    # A long conversation: the bot's comment lands on the second page; someone quoting the marker is
+    # left alone.
     for n in range(99):
-        pull_request.pull.comments.append(fake_github.world.number_comment(
-            FakeComment("reviewer", "2026-11-01T00:00:00Z", f"Comment {n}")))
-    quoted = fake_github.world.number_comment(FakeComment("reviewer", "2026-11-01T00:00:00Z", MARKER + "\nquoted"))
+        pull_request.pull.comments.append(
+            fake_github.world.number_comment(
+                FakeComment("reviewer", "2026-11-01T00:00:00Z", f"Comment {n}")
+            )
+        )
+    quoted = fake_github.world.number_comment(
+        FakeComment("reviewer", "2026-11-01T00:00:00Z", MARKER + "\nquoted")
+    )
     pull_request.pull.comments.append(quoted)
     ids, bodies = set(), []
     for number, text in enumerate(PUSHES):
@@ -202,8 +271,11 @@ def test_one_comment_follows_three_pushes(pull_request, fake_github):
         bodies.append(report)
     assert len(ids) == 1, "updated in place, never posted twice"
     assert quoted.body == MARKER + "\nquoted"
-    assert writes(fake_github) == [("POST", f"/repos/{REPOSITORY}/issues/{PR}/comments")] + [
-        ("PATCH", f"/repos/{REPOSITORY}/issues/comments/{ids.pop()}")] * 2
+    assert (
+        writes(fake_github)
+        == [("POST", f"/repos/{REPOSITORY}/issues/{PR}/comments")]
+        + [("PATCH", f"/repos/{REPOSITORY}/issues/comments/{ids.pop()}")] * 2
+    )
     assert "GitHub has no public repository `hackforla/webiste`" in bodies[0]
     assert "`good-first-issue` does not exist" in bodies[1]
     assert "✅ ready" in bodies[2] and "⚠️" not in bodies[2]
@@ -212,7 +284,9 @@ def test_one_comment_follows_three_pushes(pull_request, fake_github):
 @pytest.mark.parametrize("number", ["5; rm -rf /", "../5", "5/comments", "", "12345678901"])
 def test_an_artifact_whose_number_is_not_digits_posts_nothing(pull_request, fake_github, number):
     checks = pull_request.checks(pull_request.push(PUSHES[0]))
-    (pull_request.artifact(checks) / "pr-number").write_text(number + "\n")  # the report job ran the PR's code
+    (pull_request.artifact(checks) / "pr-number").write_text(
+        number + "\n"
+    )  # the report job ran the PR's code
     posted = pull_request.comments(checks)
     assert posted.failed == {"comment": "Post or update the sticky comment"}
     assert "pull-request number is not a number: nothing posted" in posted.log()
@@ -245,8 +319,12 @@ def test_a_cancelled_or_waiting_run_is_not_reported(pull_request, fake_github, c
     assert posted.ran == [] and writes(fake_github) == []
 
 
-def test_an_invalid_file_fails_the_check_and_its_problems_are_the_comment(pull_request, fake_github):
-    checks = pull_request.checks(pull_request.push(BASE + "  - repo: hackforla/website\n    cuase: civic-tech\n"))
+def test_an_invalid_file_fails_the_check_and_its_problems_are_the_comment(
+    pull_request, fake_github
+):
+    checks = pull_request.checks(
+        pull_request.push(BASE + "  - repo: hackforla/website\n    cuase: civic-tech\n")
+    )
     assert checks.failed == {"check": "Check sources.yaml"}
     assert "::error file=sources.yaml,line=7" in checks.log()
     posted = pull_request.comments(checks)

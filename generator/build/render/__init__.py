@@ -37,7 +37,9 @@ class RenderedSite(Mapping[str, bytes]):
         return len(self._makers)
 
 
-def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None = None) -> RenderedSite:
+def render_site(
+    site: Site, base_url: str = "/", chain: tuple[Path, ...] | None = None
+) -> RenderedSite:
     """Every file of the site: names decided now, bytes rendered when each is read."""
     chain = chain or theme_chain()
     links = Links(base_url)
@@ -62,9 +64,21 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
         makers[name] = partial(render_template, env, template, path=path, **common, **context)
 
     for listing in site.listings:
-        page(_index(listing.path), listing.path, "listing.html", listing=listing, feed_path=listing.feed_path)
+        page(
+            _index(listing.path),
+            listing.path,
+            "listing.html",
+            listing=listing,
+            feed_path=listing.feed_path,
+        )
     for repo_page in site.repo_pages:
-        page(_index(repo_page.path), repo_page.path, "repo.html", repo_page=repo_page, feed_path=repo_page.feed_path)
+        page(
+            _index(repo_page.path),
+            repo_page.path,
+            "repo.html",
+            repo_page=repo_page,
+            feed_path=repo_page.feed_path,
+        )
     for content in site.content_pages:
         page(_index(content.path), content.path, "page.html", content=content, feed_path="")
     page("health/index.html", "health/", "health.html", feed_path="")
@@ -73,7 +87,9 @@ def render_site(site: Site, base_url: str = "/", chain: tuple[Path, ...] | None 
         makers[feed.path] = partial(render_feed, feed, links, site.data_as_of)
     makers["api/issues.json"] = partial(_api, site)
     makers.update(filter_files(site))
-    makers["sitemap.xml"] = partial(_sitemap, sorted(n for n in makers if n.endswith("index.html")), links)
+    makers["sitemap.xml"] = partial(
+        _sitemap, sorted(n for n in makers if n.endswith("index.html")), links
+    )
     # A sitemap must be named by a full URL, known only when --base-url has a host.
     sitemap_line = f"Sitemap: {links.absolute('sitemap.xml')}\n" if links.origin else ""
     robots = f"User-agent: *\nAllow: /\n{sitemap_line}".encode()
@@ -102,8 +118,13 @@ def _static(chain: tuple[Path, ...]) -> dict[str, bytes]:
 def _label_css(site: Site) -> bytes:
     """One class per label colour seen, so pages need no inline style (the CSP forbids it)."""
     colors = sorted(
-        {label.color.lower() for repo_page in site.repo_pages for card in repo_page.cards + repo_page.claimed
-         for label in card.issue.labels if label_class(label.color)}
+        {
+            label.color.lower()
+            for repo_page in site.repo_pages
+            for card in repo_page.cards + repo_page.claimed
+            for label in card.issue.labels
+            if label_class(label.color)
+        }
     )
     return "".join(f".lc-{c}{{--label:#{c}}}\n" for c in colors).encode()
 
@@ -143,6 +164,8 @@ def _sitemap(pages: list[str], links: Links) -> bytes:
     """sitemap.xml of every HTML page (the 404 page excepted)."""
     root = ET.Element("urlset", xmlns="http://www.sitemaps.org/schemas/sitemap/0.9")
     for name in pages:
-        ET.SubElement(ET.SubElement(root, "url"), "loc").text = links.absolute(name.removesuffix("index.html"))
+        ET.SubElement(ET.SubElement(root, "url"), "loc").text = links.absolute(
+            name.removesuffix("index.html")
+        )
     ET.indent(root)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"

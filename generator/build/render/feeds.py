@@ -26,8 +26,12 @@ def render_feed(feed: Feed, links: Links, updated: str) -> bytes:
     _text(root, "title", f"Shovel Ready: {feed.title}")
     newest = max((_entry_time(c) for c in feed.cards), default="") or _stamp(updated)
     _text(root, "updated", max(newest, _stamp(updated)))
-    ET.SubElement(root, "link", rel="self", type="application/atom+xml", href=links.absolute(feed.path))
-    ET.SubElement(root, "link", rel="alternate", type="text/html", href=links.absolute(feed.page_path))
+    ET.SubElement(
+        root, "link", rel="self", type="application/atom+xml", href=links.absolute(feed.path)
+    )
+    ET.SubElement(
+        root, "link", rel="alternate", type="text/html", href=links.absolute(feed.page_path)
+    )
     author = ET.SubElement(root, "author")
     _text(author, "name", "Shovel Ready")
     for card in feed.cards:

@@ -1,29 +1,43 @@
-"""The compact index the home page's filter script loads, in two parts so a first filter stays light.
+"""The compact index the home page's filter script loads, in two parts so a first filter is light.
 
-static/filter-index.json (layout version 3) holds what the filters need, column by column (columns of like
+static/filter-index.json (layout version 3) holds what the filters need, column by column (columns
+of like
 values compress far better than rows of mixed ones):
 
-    {"v": 3, "asof": ISO time relative dates are measured from, "count": issues, "block": issues per block,
+    {"v": 3, "asof": ISO time relative dates are measured from, "count": issues, "block": issues per
+    block,
      "repos": [[name, repo page path, cause, language, answer badge or ""], ...],
      "labels": [[name, colour class or ""], ...],
      "reasons": [text, ...],
-     "repo": [...], "created": [...], "updated": [...], "skills": [...], "effort": [...], "label": [[...], ...]}
+     "repo": [...], "created": [...], "updated": [...], "skills": [...], "effort": [...], "label":
+     [[...], ...]}
 
-Position i of every column is the i-th issue of the home page, newest first. `repo` indexes "repos", `label`
-holds lists of indexes into "labels", `skills` is a list of areas (empty: any skill) and `effort` is small,
-medium or large. A date with a time is a number of seconds: in `updated`, before "asof"; in `created`, before
-the previous `created` that is a number ("asof" for the first), since issues come newest first and small
-steps compress well. Any other date is the string the `iso` filter prints: a bare date, or "" when unknown.
+Position i of every column is the i-th issue of the home page, newest first. `repo` indexes "repos",
+`label`
+holds lists of indexes into "labels", `skills` is a list of areas (empty: any skill) and `effort` is
+small,
+medium or large. A date with a time is a number of seconds: in `updated`, before "asof"; in
+`created`, before
+the previous `created` that is a number ("asof" for the first), since issues come newest first and
+small
+steps compress well. Any other date is the string the `iso` filter prints: a bare date, or "" when
+unknown.
 
-What only a shown card needs, titles above all (most of the weight), is in static/filter-blocks-<n>.json for
+What only a shown card needs, titles above all (most of the weight), is in
+static/filter-blocks-<n>.json for
 the issues n × block to (n + 1) × block - 1, in the same column layout:
 
-    {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...], "stale": [0|1, ...]}
+    {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...],
+    "stale": [0|1, ...]}
 
-`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no GitHub
-link, `comments` is null when not captured, and `reason` holds indexes into the index's "reasons". The script
-fetches the blocks of the cards it shows, and all of them only for a search by words. Every text is a
-stranger's and stays text: the script puts it in the page with textContent only, and "<" is written as
+`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no
+GitHub
+link, `comments` is null when not captured, and `reason` holds indexes into the index's "reasons".
+The script
+fetches the blocks of the cards it shows, and all of them only for a search by words. Every text is
+a
+stranger's and stays text: the script puts it in the page with textContent only, and "<" is written
+as
 \\u003c so no file is markup even to a browser that sniffs it.
 """
 
@@ -56,7 +70,7 @@ class _Table:
 
 
 def filter_files(site: Site) -> dict[str, Callable[[], bytes]]:
-    """{output path: maker} for the index and its title blocks; the work is done once, on first use."""
+    """{output path: maker} for the index and its title blocks, all made once, on first use."""
     cards = site.listings[0].cards
     made: dict[str, bytes] = {}
 
@@ -65,6 +79,7 @@ def filter_files(site: Site) -> dict[str, Callable[[], bytes]]:
             if not made:
                 made.update(filter_index(site))
             return made[name]
+
         return make
 
     names = [INDEX] + [BLOCKS.format(n) for n in range(_blocks(len(cards)))]
@@ -80,24 +95,40 @@ def filter_index(site: Site) -> dict[str, bytes]:
     cards = site.listings[0].cards
     repos, labels, reasons = _Table(), _Table(), _Table()
     repo_rows: dict[str, int] = {}  # a repo's path is computed once, not once per issue
-    index: dict[str, list] = {name: [] for name in ("repo", "created", "updated", "skills", "effort", "label")}
-    shown: dict[str, list] = {name: [] for name in ("title", "number", "url", "comments", "reason", "stale")}
+    index: dict[str, list] = {
+        name: [] for name in ("repo", "created", "updated", "skills", "effort", "label")
+    }
+    shown: dict[str, list] = {
+        name: [] for name in ("title", "number", "url", "comments", "reason", "stale")
+    }
     for card in cards:
         _add(card, index, shown, repos, repo_rows, labels, reasons)
     asof = parse_time(iso(site.data_as_of))
     if asof is not None:
         index["created"] = _seconds(index["created"], int(asof.timestamp()), steps=True)
         index["updated"] = _seconds(index["updated"], int(asof.timestamp()), steps=False)
-    document = {"v": VERSION, "asof": iso(site.data_as_of), "count": len(cards), "block": BLOCK,
-                "repos": repos.rows(), "labels": labels.rows(), "reasons": reasons.rows(), **index}
+    document = {
+        "v": VERSION,
+        "asof": iso(site.data_as_of),
+        "count": len(cards),
+        "block": BLOCK,
+        "repos": repos.rows(),
+        "labels": labels.rows(),
+        "reasons": reasons.rows(),
+        **index,
+    }
     files = {INDEX: _json(document)}
     for n in range(_blocks(len(cards))):
-        files[BLOCKS.format(n)] = _json({name: column[n * BLOCK:(n + 1) * BLOCK] for name, column in shown.items()})
+        files[BLOCKS.format(n)] = _json(
+            {name: column[n * BLOCK : (n + 1) * BLOCK] for name, column in shown.items()}
+        )
     return files
 
 
 def _seconds(dates: list[str], asof: int, steps: bool) -> list:
-    """Dates with a time as seconds before `asof` (or, with steps, before the previous one); others as they are."""
+    """Dates with a time as seconds before `asof` (or, with steps, before the previous one); others
+    as they are.
+    """
     out: list = []
     before = asof
     for value in dates:
@@ -116,24 +147,37 @@ def _json(value) -> bytes:
     return json_bytes(value, sort_keys=False)
 
 
-def _add(card: Card, index: dict[str, list], shown: dict[str, list], repos: _Table, repo_rows: dict[str, int],
-         labels: _Table, reasons: _Table) -> None:
+def _add(
+    card: Card,
+    index: dict[str, list],
+    shown: dict[str, list],
+    repos: _Table,
+    repo_rows: dict[str, int],
+    labels: _Table,
+    reasons: _Table,
+) -> None:
     issue, item = card.issue, card.item
     repo = repo_rows.get(issue.repo)
     if repo is None:
         cause = item.source.cause if item.source else ""
         said = badge(card.answers) if card.answers else ""
-        repo = repo_rows[issue.repo] = repos((issue.repo, repo_path(issue.repo), cause, item.repo.language, said))
+        repo = repo_rows[issue.repo] = repos(
+            (issue.repo, repo_path(issue.repo), cause, item.repo.language, said)
+        )
     index["repo"].append(repo)
     index["created"].append(iso(issue.created))
     index["updated"].append(iso(issue.updated))
     index["skills"].append([str(s) for s in item.classification.skills])
     index["effort"].append(str(item.classification.effort))
-    index["label"].append([labels((label.name, label_class(label.color))) for label in issue.labels])
+    index["label"].append(
+        [labels((label.name, label_class(label.color))) for label in issue.labels]
+    )
     url = github_url(issue.url)
     shown["title"].append(issue.title)
     shown["number"].append(issue.number)
-    shown["url"].append("" if url == f"https://github.com/{issue.repo}/issues/{issue.number}" else (url or None))
+    shown["url"].append(
+        "" if url == f"https://github.com/{issue.repo}/issues/{issue.number}" else (url or None)
+    )
     shown["comments"].append(issue.comments_count)
     shown["reason"].append([reasons(reason) for reason in item.classification.reasons])
     shown["stale"].append(1 if card.is_stale else 0)

@@ -1,4 +1,4 @@
-"""The Jinja2 environment: the theme chain, filters that make strangers' text safe, page rendering."""
+"""The Jinja2 environment: the theme chain, filters that keep strangers' text safe, rendering."""
 
 from __future__ import annotations
 
@@ -19,19 +19,25 @@ HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
 
 
 def theme_chain(theme: str = "default", overrides: str | Path | None = None) -> tuple[Path, ...]:
-    """Where templates and static files are looked up, first match wins: overrides → theme → default."""
+    """Where templates and static files are looked up, first match wins: overrides → theme →
+    default.
+    """
     chain = [Path(overrides)] if overrides else []
     chain.append(THEMES_DIR / theme)
     if theme != "default":
         chain.append(THEMES_DIR / "default")
     missing = [str(p) for p in chain if not p.is_dir()]
     if missing:
-        raise RenderError(f"theme folder {missing[0]} does not exist; check --theme / the overrides folder")
+        raise RenderError(
+            f"theme folder {missing[0]} does not exist; check --theme / the overrides folder"
+        )
     return tuple(chain)
 
 
 class Links:
-    """Turns site-relative paths into links that work under any base URL (`/`, `/repo/`, a full URL)."""
+    """Turns site-relative paths into links that work under any base URL (`/`, `/repo/`, a full
+    URL).
+    """
 
     def __init__(self, base_url: str):
         parts = urlsplit(base_url if base_url.endswith("/") else base_url + "/")
@@ -42,12 +48,14 @@ class Links:
         return self.prefix + path
 
     def absolute(self, path: str) -> str:
-        """A full URL where the base URL has a host (canonical links, feeds); else the prefixed path."""
+        """A full URL where the base URL has a host (canonical links, feeds); else the prefixed
+        path.
+        """
         return self.origin + self.url(path)
 
 
 def make_environment(chain: tuple[Path, ...], links: Links, now: datetime) -> Environment:
-    """A Jinja2 environment that escapes everything by default and knows the site's links and clock."""
+    """A Jinja2 environment that escapes everything and knows the site's links and clock."""
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(p / "templates")) for p in chain]),
         autoescape=True,
@@ -81,8 +89,14 @@ def render_template(env: Environment, name: str, **context) -> bytes:
 
 
 def github_url(url: str) -> str:
-    """The URL when it points at GitHub over https, else "" (a stranger's javascript: link is dropped)."""
-    return url if isinstance(url, str) and url.startswith("https://github.com/") and '"' not in url else ""
+    """The URL when it points at GitHub over https, else "" (a stranger's javascript: link is
+    dropped).
+    """
+    return (
+        url
+        if isinstance(url, str) and url.startswith("https://github.com/") and '"' not in url
+        else ""
+    )
 
 
 def label_class(color: str) -> str:
@@ -91,7 +105,7 @@ def label_class(color: str) -> str:
 
 
 def ago(value: str, now: datetime) -> str:
-    """"3 days ago" measured from the data's own time, so builds stay deterministic."""
+    """ "3 days ago" measured from the data's own time, so builds stay deterministic."""
     then = dates.parse_time(value)
     return dates.ago(then, now) if then else "date unknown"
 

@@ -62,7 +62,9 @@ def trigrams(text):
 
 
 def design_signal(row):
-    return any(DESIGN_LABEL.search(label) for label in row["labels"]) or bool(DESIGN_TITLE.search(row["title"]))
+    return any(DESIGN_LABEL.search(label) for label in row["labels"]) or bool(
+        DESIGN_TITLE.search(row["title"])
+    )
 
 
 def select(rows):
@@ -89,7 +91,11 @@ def select(rows):
     for row in candidates:
         if len(taken) >= DESIGN_QUOTA:
             break
-        if design_signal(row) and design_per_repo.get(row["repo"], 0) < DESIGN_PER_REPO and admissible(row):
+        if (
+            design_signal(row)
+            and design_per_repo.get(row["repo"], 0) < DESIGN_PER_REPO
+            and admissible(row)
+        ):
             take(row)
             design_per_repo[row["repo"]] = design_per_repo.get(row["repo"], 0) + 1
     chosen = {r["url"] for r in taken}
