@@ -16,6 +16,14 @@ from .report import MARKER, Finding
 __all__ = ["MARKER", "CheckReport", "check"]
 
 log = logging.getLogger("shovel.check")
+ASKING_ALL = (
+    "asking GitHub about all %d entries: about %d requests (--changed-against origin/main asks only "
+    "about the entries a branch adds or changes)"
+)
+NO_TOKEN = (
+    "no GITHUB_TOKEN: GitHub allows %d requests an hour without a token, and this check makes about "
+    "%d; set GITHUB_TOKEN to any token"
+)
 
 
 @dataclass(frozen=True)
@@ -64,20 +72,9 @@ def check(
         else found
     )
     planned = online.planned_requests(entries)
-    if not changed_against and len(entries) > 10:
-        log.info(
-            "asking GitHub about all %d entries, about %d requests; --changed-against origin/main "
-            "asks only "
-            "about the entries a branch adds or changes",
-            len(entries),
-            planned,
-        )
+    if not changed_against:
+        log.info(ASKING_ALL, len(entries), planned)
     if not settings.token:
-        log.warning(
-            "no GITHUB_TOKEN: GitHub allows %d requests an hour without one, and this check needs "
-            "about %d",
-            ANONYMOUS_PER_HOUR,
-            planned,
-        )
+        log.warning(NO_TOKEN, ANONYMOUS_PER_HOUR, planned)
     findings = online.inspect(entries, settings)
     return CheckReport(sources_path, len(found), (), findings, checked_all=not changed_against)

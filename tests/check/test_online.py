@@ -169,3 +169,37 @@ def test_private_repo_readable_by_the_token_is_a_warning():
     assert check_report.notes(finding) == [
         ("warning", "The repository is private: only public repositories are listed.")
     ]
+
+
+def test_a_whole_file_check_says_what_it_will_cost_and_how_to_ask_less(
+    fake_github, online, capsys, caplog
+):
+    build_world(fake_github, yaml.safe_load((CASES / "clean" / "world.yaml").read_text()))
+    with caplog.at_level("INFO"):
+        code, out, _ = online(
+            capsys, "--online", "--sources", str(CASES / "clean" / "sources.yaml")
+        )
+    assert code == cli.EXIT_OK and out.startswith(check_report.MARKER)
+    assert "asking GitHub about all 1 entries: about 4 requests" in caplog.text
+    assert "--changed-against origin/main" in caplog.text
+
+
+def test_without_a_token_it_says_what_github_allows(
+    fake_github, online, capsys, caplog, monkeypatch
+):
+    monkeypatch.delenv("GITHUB_TOKEN")
+    fake_github.add_repo("move-coop/parsons")
+    online(capsys, "--online", "--sources", str(CASES / "clean" / "sources.yaml"))
+    assert "no GITHUB_TOKEN: GitHub allows 60 requests an hour without a token" in caplog.text
+
+
+def test_under_actions_an_invalid_file_still_gives_a_report_that_starts_with_the_marker(
+    online, capsys, monkeypatch
+):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    code, out, err = online(
+        capsys, "--online", "--sources", str(CASES / "invalid-file" / "sources.yaml")
+    )
+    assert code == cli.EXIT_BAD_INPUT
+    assert out.splitlines()[0] == check_report.MARKER and "::error" not in out
+    assert "::error file=" in err
