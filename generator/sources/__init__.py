@@ -1,6 +1,18 @@
-"""sources.yaml → tuple[Source], every problem collected with file:line:col; and which entry owns which repo."""
+"""sources.yaml → tuple[Source], each problem with file:line:col; which entry owns which repo."""
 
-from .loader import CAUSES, ORG_KEYS, REPO_KEYS, load, parse, suggest
+from .fields import FIELDS
+from .loader import ORG_KEYS, REPO_KEYS, load, parse
 from .owners import entries, owner_of
+from .vocabulary import CAUSES, suggest
 
-__all__ = ["CAUSES", "ORG_KEYS", "REPO_KEYS", "entries", "load", "owner_of", "parse", "suggest"]
+__all__ = [
+    "CAUSES",
+    "FIELDS",
+    "ORG_KEYS",
+    "REPO_KEYS",
+    "entries",
+    "load",
+    "owner_of",
+    "parse",
+    "suggest",
+]

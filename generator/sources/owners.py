@@ -15,7 +15,11 @@ def owner_of(found: Iterable[Source], repo: str) -> Source | None:
     for source in found:
         if source.key == key and not source.is_org:
             return source
-        if source.is_org and source.key == owner and name not in {e.lower() for e in source.exclude}:
+        if (
+            source.is_org
+            and source.key == owner
+            and name not in {e.lower() for e in source.exclude}
+        ):
             org = source
     return org
 
@@ -28,7 +32,11 @@ def entries(found: tuple[Source, ...], snapshot: Snapshot) -> tuple[Entry, ...]:
     by_key = {source.key: source for source in found}
     repos: dict[str, list[Repo]] = {source.key: [] for source in found}
     for repo in snapshot.repos:
-        source = by_key.get(repo.source.lower()) if repo.source else owner_of(found, repo.name_with_owner)
+        source = (
+            by_key.get(repo.source.lower())
+            if repo.source
+            else owner_of(found, repo.name_with_owner)
+        )
         if source is not None:
             repos[source.key].append(repo)
     return tuple(Entry(source, tuple(repos[source.key])) for source in found)

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import report as check_report
-from generator import cli
-from generator.core import errors
-from generator import sources
+from generator import cli, sources
 from generator.check import diff as sources_diff
+from generator.check import report as check_report
+from generator.core import errors
 from generator.core.records import Effort, SkillArea, Source
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,14 +45,22 @@ sources:
 def test_valid_file_gives_complete_records():
     website, people, org, override = sources.parse(VALID)
     assert website == Source(
-        repo="hackforla/website", cause="civic-tech", line=4, labels=("Good First Issue",),
-        skills=(("role: front end", SkillArea.FRONTEND),), effort=(("size: 1pt", Effort.SMALL),),
-        default_skill=SkillArea.DESIGN, name="Hack for LA website", note="Join our onboarding first.",
+        repo="hackforla/website",
+        cause="civic-tech",
+        line=4,
+        labels=("Good First Issue",),
+        skills=(("role: front end", SkillArea.FRONTEND),),
+        effort=(("size: 1pt", Effort.SMALL),),
+        default_skill=SkillArea.DESIGN,
+        name="Hack for LA website",
+        note="Join our onboarding first.",
     )
     assert people.labels == ("good first issue", "help wanted")  # the defaults
     assert people.labels_from_defaults and not website.labels_from_defaults
-    assert (org.is_org, org.repo, org.exclude, org.line) == (True, "codeforboston", ("old-site",), 16)
-    assert override.repo == "codeforboston/old-site"  # excluded from the org, so configurable on its own
+    assert (org.is_org, org.repo, org.exclude) == (True, "codeforboston", ("old-site",))
+    assert org.line == 16
+    # excluded from the org, so configurable on its own
+    assert override.repo == "codeforboston/old-site"
 
 
 def test_real_catalog_is_valid_and_large_enough():
@@ -69,7 +76,9 @@ def test_check_on_real_file_is_fast_and_clean():
     timings = []
     for _ in range(3):  # best of three, so a busy machine's hiccup is not a failure
         started = time.perf_counter()
-        done = subprocess.run([sys.executable, "build.py", "check"], cwd=ROOT, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "build.py", "check"], cwd=ROOT, capture_output=True, text=True
+        )
         timings.append(time.perf_counter() - started)
         assert done.returncode == 0, done.stderr
     assert min(timings) < 1.0, f"check took {min(timings):.2f}s at best"
@@ -115,16 +124,20 @@ def test_annotations_only_under_github_actions(tmp_path, capsys, monkeypatch):
 def test_annotation_escapes_newlines_percent_and_separators():
     problem = errors.SourcesError("a,b:c.yaml", 3, 4, "100% wrong\nsecond line")
     assert check_report.annotation(problem) == (
-        "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=sources.yaml check::100%25 wrong%0Asecond line")
+        "::error file=a%2Cb%3Ac.yaml,line=3,col=4,title=sources.yaml check::100%25 wrong%0Asecond line"
+    )
 
 
-@pytest.mark.parametrize(("word", "options", "hint"), [
-    ("lables", sources.REPO_KEYS, " — did you mean 'labels'?"),
-    ("repository", sources.REPO_KEYS, " — did you mean 'repo'?"),
-    ("front end", ["backend", "frontend"], " — did you mean 'frontend'?"),
-    ("Civic Tech", sources.CAUSES, " — did you mean 'civic-tech'?"),
-    ("zzzz", sources.CAUSES, ""),
-])
+@pytest.mark.parametrize(
+    ("word", "options", "hint"),
+    [
+        ("lables", sources.REPO_KEYS, " — did you mean 'labels'?"),
+        ("repository", sources.REPO_KEYS, " — did you mean 'repo'?"),
+        ("front end", ["backend", "frontend"], " — did you mean 'frontend'?"),
+        ("Civic Tech", sources.CAUSES, " — did you mean 'civic-tech'?"),
+        ("zzzz", sources.CAUSES, ""),
+    ],
+)
 def test_did_you_mean(word, options, hint):
     assert sources.suggest(word, options) == hint
 
@@ -133,7 +146,8 @@ def test_changed_entries_ignore_moves_and_see_edits():
     before = VALID
     after = VALID.replace("  - repo: openstates/people\n    cause: government-data\n", "") + (
         "  - repo: openstates/people\n    cause: government-data\n    note: moved and edited\n"
-        "  - repo: votingworks/arlo\n    cause: voting\n")
+        "  - repo: votingworks/arlo\n    cause: voting\n"
+    )
     changed = sources_diff.changed(sources.parse(after), before)
     assert [s.repo for s in changed] == ["openstates/people", "votingworks/arlo"]
     assert sources_diff.changed(sources.parse(after), "not: [valid") == sources.parse(after)
@@ -141,9 +155,20 @@ def test_changed_entries_ignore_moves_and_see_edits():
 
 def test_at_revision_reads_git(tmp_path):
     def git(*args):
-        subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True,
-                       env={**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-                            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"})
+        subprocess.run(
+            ["git", *args],
+            cwd=tmp_path,
+            check=True,
+            capture_output=True,
+            env={
+                **os.environ,
+                "GIT_AUTHOR_NAME": "t",
+                "GIT_AUTHOR_EMAIL": "t@example.org",
+                "GIT_COMMITTER_NAME": "t",
+                "GIT_COMMITTER_EMAIL": "t@example.org",
+            },
+        )
+
     git("init", "-q")
     (tmp_path / "sources.yaml").write_text(VALID)
     git("add", "sources.yaml")
@@ -157,6 +182,8 @@ def test_at_revision_reads_git(tmp_path):
 def test_maintainers_page_renders():
     from generator.build import pages
 
-    page = pages.parse_page((ROOT / "content" / "maintainers.md").read_text(), ROOT / "content" / "maintainers.md")
+    page = pages.parse_page(
+        (ROOT / "content" / "maintainers.md").read_text(), ROOT / "content" / "maintainers.md"
+    )
     assert page.title == "Add your repo" and page.description
     assert "<table>" in page.html and "did you mean" in page.html

@@ -22,4 +22,6 @@ def test_entries_link_each_repo_to_the_entry_it_was_fetched_for():
     dropped = Repo("gone/repo", "u", source="gone/repo")  # its entry was removed from sources.yaml
     found = entries((OWN, ORG), Snapshot("2026-08-08T00:00:00Z", (fetched, captured, dropped)))
     assert [(e.source.repo, [r.name_with_owner for r in e.repos]) for e in found] == [
-        ("hackforla/website", ["HackForLA/Website"]), ("hackforla", ["hackforla/311-data"])]
+        ("hackforla/website", ["HackForLA/Website"]),
+        ("hackforla", ["hackforla/311-data"]),
+    ]

@@ -4,20 +4,22 @@ from pathlib import Path
 
 import pytest
 
-from generator import cli
+from generator import cli, sources
 from generator.core import errors
-from generator import sources
 
 CASES_DIR = Path(__file__).resolve().parents[1] / "data" / "sources"
 CAUSES = ", ".join(sources.CAUSES)
+MERGE = "keep the lines you want and delete the `<<<<<<<`, `=======` and `>>>>>>>` lines"
+NBSP = "a no-break space (U+00A0), often pasted from a web page"
 
 # file → [(line, col, message)], in the order reported. Messages are what a maintainer reads: keep the fix.
+# fmt: off
 EXPECTED = {
     '01-syntax-unclosed-quote.yaml': [
         (4, 11, 'YAML syntax: the quoted value that starts here is never closed: add the closing quote'),
     ],
     '02-tab-indent.yaml': [
-        (5, 1, "YAML syntax: found character '\\t' that cannot start any token (indent with spaces, not tabs)"),
+        (5, 1, 'a tab in the indentation: indent with ordinary spaces'),
     ],
     '03-unknown-key-lables.yaml': [
         (6, 5, "unknown key 'lables' in this entry — did you mean 'labels'?"),
@@ -146,7 +148,7 @@ EXPECTED = {
         (6, 17, 'character U+0007 is not allowed in YAML: remove it'),
     ],
     '43-mapping-key-list.yaml': [
-        (6, 7, 'a key must be a plain name, one of repo, cause, labels, skills, effort, default_skill, name, description, contact, note'),  # noqa: E501
+        (6, 7, 'a key must be a plain name, one of repo, cause, labels, parked, unparked, skills, effort, default_skill, name, description, contact, note'),  # noqa: E501
     ],
     '44-bad-exclude.yaml': [
         (6, 15, "'web site' is not a repo name (letters, digits, '-', '.', '_')"),
@@ -162,7 +164,69 @@ EXPECTED = {
     '47-skill-label-twice.yaml': [
         (8, 7, "label 'frontend' is mapped twice (labels match case-insensitively)"),
     ],
+    # Each mistake at its own line, in plain words (issue 12 item 5).
+    '48-missing-colon.yaml': [
+        (5, 10, 'missing colon after `cause`: write `cause: civic-tech`'),
+    ],
+    '49-unclosed-bracket.yaml': [
+        (6, 13, 'YAML syntax: the `[` list that starts here is never closed: add the closing `]`'),
+    ],
+    '50-merge-conflict.yaml': [
+        (6, 1, f'merge conflict: the `<<<<<<<` line is left from a merge — {MERGE}'),
+        (9, 1, f'merge conflict: the `=======` line is left from a merge — {MERGE}'),
+        (12, 1, f'merge conflict: the `>>>>>>>` line is left from a merge — {MERGE}'),
+    ],
+    '51-dash-without-space.yaml': [
+        (6, 3, 'a space is missing after `-`: write `- repo:`'),
+    ],
+    '52-over-indented-key.yaml': [
+        (6, 7, '`note` is indented more than `cause` above it: line the two up (column 5)'),
+    ],
+    '53-under-indented-key.yaml': [
+        (6, 4, '`note` is indented less than `cause` above it: line the two up (column 5)'),
+    ],
+    '54-no-break-space.yaml': [
+        (5, 11, f'{NBSP}: type an ordinary space instead, or put the value in quotes if you mean it'),
+    ],
+    '55-tab-after-colon.yaml': [
+        (5, 11, 'a tab: type spaces instead (YAML takes tabs only inside quotes)'),
+    ],
+    '56-labels-commas.yaml': [
+        (6, 13, '`labels` must be a list — write labels: [good first issue, help wanted]'),
+    ],
+    '57-curly-quotes-label.yaml': [
+        (6, 14, "label '“good first issue”' has curly quotes, which never match a GitHub label: use straight quotes (\") or none — did you mean 'good first issue'?"),  # noqa: E501
+    ],
+    '58-curly-quotes-repo.yaml': [
+        (4, 11, "`repo` '“hackforla/website”' has curly quotes, which never match a GitHub name: use straight quotes (\") or none — did you mean 'hackforla/website'?"),  # noqa: E501
+    ],
+    '59-contact-cut-by-hash.yaml': [
+        (6, 20, "`contact` is cut short at ` #`, which starts a comment, so it reads 'Slack': put the whole value in quotes: contact: \"Slack #volunteers\" (or move a comment to a line of its own)"),  # noqa: E501
+    ],
+    '60-unclosed-quote-mid-file.yaml': [
+        (6, 11, 'YAML syntax: the quoted value that starts here is never closed: add the closing quote'),
+    ],
+    '61-no-space-after-colon.yaml': [
+        (5, 11, 'a space is missing after `:`: write `cause: civic-tech`'),
+    ],
+    '62-no-break-space-indent.yaml': [
+        (6, 2, f'{NBSP}, in the indentation: indent with ordinary spaces'),
+    ],
+    '63-under-indented-entry.yaml': [
+        (6, 2, 'this `-` is indented less than the `-` of the entry above it: line the two up (column 3)'),
+    ],
+    '64-parked-commas.yaml': [
+        (6, 13, '`parked` must be a list — write parked: [on hold, blocked]'),
+    ],
+    '65-parked-unparked-errors.yaml': [
+        (3, 11, 'empty `parked` list: name at least one label, or remove `parked`'),
+        (7, 25, "label 'blocked' is listed twice (labels match case-insensitively)"),
+    ],
+    '66-name-only-comment.yaml': [
+        (6, 11, '`name` is empty: YAML reads ` #` and what follows as a comment — quote it: name: "#hackforla"'),
+    ],
 }
+# fmt: on
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
@@ -183,4 +247,6 @@ def test_check_prints_editor_form_and_exits_2(capsys):
     path = CASES_DIR / "34-several-problems.yaml"
     assert cli.main(["check", "--sources", str(path)]) == cli.EXIT_BAD_INPUT
     printed = capsys.readouterr().err.splitlines()
-    assert printed == [f"{path}:{line}:{col}: error: {message}" for line, col, message in EXPECTED[path.name]]
+    assert printed == [
+        f"{path}:{line}:{col}: error: {message}" for line, col, message in EXPECTED[path.name]
+    ]
