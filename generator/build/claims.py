@@ -322,11 +322,18 @@ def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | No
     return Claim("comment", (held.author,) if held.author else (), since=held.created)
 
 
+def last_activity(issue: Issue) -> str:
+    """When anything last happened on the issue (an update or a comment), "" when no such time is known.
+
+    Its opening is not activity: a capture that kept only the opening date says nothing of since."""
+    times = [issue.updated, issue.last_comment_at, *(c.created for c in issue.comments)]
+    known = [(when, text) for text in times if (when := parse_time(text)) is not None]
+    return max(known)[1] if known else ""
+
+
 def is_stale(issue: Issue, now: datetime, after: timedelta = STALE_AFTER) -> bool:
-    """No update (or, never updated, no creation) for longer than `after`; unknown dates are not
-    stale.
-    """
-    last = parse_time(issue.updated) or parse_time(issue.created)
+    """No known activity for longer than `after`; an issue with no known activity is not stale."""
+    last = parse_time(last_activity(issue))
     return last is not None and now - last > after
 
 

@@ -14,6 +14,7 @@ from ..sources import owner_of
 from . import claims, classify
 from .claims import Claim, Responsiveness
 from .classify import Classification
+from .parked import parked_by
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,16 @@ class Judged:
     claim: Claim | None = None
     """Why the issue is not free to take; None when it is."""
     stale: bool = False
-    """No update for a year."""
+    """No known activity for a year."""
+    parked: str = ""
+    """The do-not-start label it carries ("on hold"), "" when it carries none."""
+    activity: str = ""
+    """When anything last happened on it (an update, a comment); "" when no such time is known."""
+
+    @property
+    def takeable(self) -> bool:
+        """Free to start: nobody holds it and no label parks it."""
+        return self.claim is None and not self.parked
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,8 @@ def judge(entries: tuple[Entry, ...], now: datetime) -> Judgement:
                         classify.classify(issue, repo, entry.source),
                         claims.claim(issue, now),
                         claims.is_stale(issue, now),
+                        parked_by(issue, entry.source),
+                        claims.last_activity(issue),
                     )
                 )
     return Judgement(now, tuple(issues), answers)

@@ -20,7 +20,7 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -52,6 +52,13 @@ HOSTILE_TITLES = (
 )
 HOSTILE_LABEL = '<b onmouseover=alert("label")>'
 HOSTILE_LANGUAGE = '"><img src=x onerror=alert("language")>'
+# As long as GitHub allows an owner (39 characters) and with nowhere to break a line, nor in a word of
+# its issue's title: every page that shows it must still fit a phone (tests/browser/test_phone.py).
+LONG_REPO = (
+    "longestpossibleorganisationnameongithub/"
+    "arepositorynamewithnohyphenorotherplacewherealinecouldbreak"
+)
+LONG_TITLE = "Rename getTheConfigurationLoaderFactoryForEveryEnvironmentVariable in settings"
 
 
 def _bench_module():
@@ -70,6 +77,8 @@ class BuiltSite:
     origin: str
     api: dict
     """The build's own /api/issues.json: what every filtered view is checked against."""
+    captured_at: datetime
+    """When the world's data was captured: pages are read on a clock set to it unless a test says otherwise."""
 
     def path(self, relative: str) -> str:
         return self.url + relative
@@ -77,7 +86,7 @@ class BuiltSite:
 
 def _hostile_world(sources: Path, snapshot: Path) -> None:
     """Add a repo whose issues, label and language are written to break out of HTML, attributes and
-    JS.
+    JS, and one whose name and title are written to break out of a phone's screen.
     """
     data = snapshot_format.loads(snapshot.read_bytes())
     issues = tuple(
@@ -100,11 +109,29 @@ def _hostile_world(sources: Path, snapshot: Path) -> None:
         description='<script>alert("description")</script>',
         issues=issues,
     )
+    long = Repo(
+        name_with_owner=LONG_REPO,
+        url=f"https://github.com/{LONG_REPO}",
+        source=LONG_REPO,
+        language="Python",
+        issues=(
+            Issue(
+                repo=LONG_REPO,
+                number=1,
+                title=LONG_TITLE,
+                url=f"https://github.com/{LONG_REPO}/issues/1",
+                created="2026-08-01T10:00:00Z",
+                labels=(Label("good first issue"),),
+                comments_count=0,
+            ),
+        ),
+    )
     snapshot.write_bytes(
-        snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures))
+        snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo, long), data.captures))
     )
     with sources.open("a") as file:
         file.write(f"  - repo: {HOSTILE_REPO}\n    cause: labor\n")
+        file.write(f"  - repo: {LONG_REPO}\n    cause: labor\n")
 
 
 CLAIMS_REPO = "claims/repo"
@@ -189,9 +216,9 @@ def built_site(tmp_path_factory):
     thread.start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        yield BuiltSite(
-            out, origin + PREFIX, origin, json.loads((out / "api" / "issues.json").read_text())
-        )
+        api = json.loads((out / "api" / "issues.json").read_text())
+        captured = parse_time(snapshot_format.loads(snapshot.read_bytes()).captured_at)
+        yield BuiltSite(out, origin + PREFIX, origin, api, captured)
     finally:
         server.shutdown()
         server.server_close()
@@ -247,6 +274,9 @@ def page(browser, built_site):
     """
     context = guarded_context(browser, built_site, viewport={"width": 1000, "height": 800})
     page = watched_page(context)
+    page.clock.set_fixed_time(
+        built_site.captured_at
+    )  # ages in words are counted from the reader's now
     yield page
     errors, dialogs, outside = page.errors, page.dialogs, context.outside
     context.close()

@@ -57,7 +57,7 @@ def test_readme_build_command_links_every_snapshot_issue(tmp_path):
         and not i["comment_claim"]
     }
     assert free and free <= home
-    assert b"Data as of" in tree["index.html"] and b"8 Aug 2026" in tree["index.html"]
+    assert b"Issues as of" in tree["index.html"] and b"8 Aug 2026" in tree["index.html"]
 
 
 def test_build_opens_no_network_connection(tmp_path, monkeypatch):

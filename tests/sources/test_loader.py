@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -73,19 +72,14 @@ def test_a_real_catalog_is_valid_and_large_enough():
     assert REAL.read_text().startswith("# yaml-language-server: $schema=./sources.schema.json\n")
 
 
-def test_check_on_a_real_catalog_is_fast_and_clean():
-    timings = []
-    for _ in range(3):  # best of three, so a busy machine's hiccup is not a failure
-        started = time.perf_counter()
-        done = subprocess.run(
-            [sys.executable, "build.py", "check", "--sources", str(REAL)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
-        timings.append(time.perf_counter() - started)
-        assert done.returncode == 0, done.stderr
-    assert min(timings) < 1.0, f"check took {min(timings):.2f}s at best"
+def test_check_on_a_real_catalog_is_clean():
+    done = subprocess.run(
+        [sys.executable, "build.py", "check", "--sources", str(REAL)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
 
 
 def test_check_writes_nothing(tmp_path, monkeypatch):

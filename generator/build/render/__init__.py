@@ -10,10 +10,11 @@ from pathlib import Path
 from markupsafe import Markup
 
 from ...core.text import json_bytes
-from ..plan import Card, Site
+from ..views import Card, Site
 from .feeds import render_feed
 from .filter_index import filter_files
-from .html import Links, github_url, label_class, make_environment, render_template, theme_chain
+from .html import Links, github_url, make_environment, render_template, theme_chain
+from .words import label_class
 
 __all__ = ["render_site", "theme_chain", "Links"]
 
@@ -82,6 +83,8 @@ def render_site(
     for content in site.content_pages:
         page(_index(content.path), content.path, "page.html", content=content, feed_path="")
     page("health/index.html", "health/", "health.html", feed_path="")
+    page("repos/index.html", "repos/", "directory.html", feed_path="")
+    page("causes/index.html", "causes/", "causes.html", feed_path="")
     page("404.html", "404.html", "404.html", feed_path="")
     for feed in site.feeds:
         makers[feed.path] = partial(render_feed, feed, links, site.data_as_of)
@@ -120,8 +123,8 @@ def _label_css(site: Site) -> bytes:
     colors = sorted(
         {
             label.color.lower()
-            for repo_page in site.repo_pages
-            for card in repo_page.cards + repo_page.claimed
+            for page in site.repo_pages
+            for card in page.cards + page.stale + page.claimed + page.parked
             for label in card.issue.labels
             if label_class(label.color)
         }
@@ -130,12 +133,14 @@ def _label_css(site: Site) -> bytes:
 
 
 def _api(site: Site) -> bytes:
-    """Every takeable issue with its classification: the home listing's cards, as JSON."""
+    """Every issue free to take with its classification, as JSON: the home listing's cards, then
+    the stale ones (marked)."""
     home = site.listings[0]
+    cards = home.cards + home.stale
     document = {
         "data_as_of": site.data_as_of,
-        "count": len(home.cards),
-        "issues": [_api_issue(card) for card in home.cards],
+        "count": len(cards),
+        "issues": [_api_issue(card) for card in cards],
     }
     # Compact: the indented form runs Python's slow encoder (0.6 s at 20,000 issues, against 0.1 s).
     return json_bytes(document)
@@ -153,7 +158,10 @@ def _api_issue(card: Card) -> dict:
         "labels": [label.name for label in issue.labels],
         "comments": issue.comments_count,
         "language": item.repo.language,
-        "cause": item.source.cause if item.source else "",
+        "cause": item.source.cause,
+        "description": item.source.description or item.repo.description,
+        "last_activity": item.activity,
+        "stale": card.is_stale,
         "skills": list(item.classification.skills),
         "effort": item.classification.effort.value,
         "reasons": list(item.classification.reasons),

@@ -6,7 +6,8 @@ import re
 import xml.etree.ElementTree as ET
 
 from ...core.dates import stamp as _stamp
-from ..plan import Card, Feed
+from ..views import Card, Feed
+from . import words
 from .html import Links, github_url
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -56,15 +57,31 @@ def _entry(root: ET.Element, card: Card, fallback: str) -> None:
         _text(ET.SubElement(entry, "author"), "name", issue.author)
     else:
         _text(ET.SubElement(entry, "author"), "name", issue.repo)
-    classification = card.item.classification
-    skills = ", ".join(classification.skills) or "any skill"
-    labels = ", ".join(label.name for label in issue.labels)
-    summary = f"{skills} · {classification.effort} effort · labels: {labels or 'none'}"
-    if issue.body:
-        summary += "\n\n" + issue.body[:500]
-    _text(entry, "summary", summary)
+    _text(entry, "summary", summary(card))
     for label in issue.labels:
         ET.SubElement(entry, "category", term=clean(label.name))
+
+
+def summary(card: Card) -> str:
+    """The facts a card shows, as plain text: the project, the ask, the sorting, who to ask first."""
+    item = card.item
+    issue, source, classification = item.issue, item.source, item.classification
+    project = source.name or issue.repo
+    about = words.about(source.description or item.repo.description)
+    where = " · ".join(
+        part for part in (words.cause_name(source.cause), item.repo.language) if part
+    )
+    skills = ", ".join(classification.skills) or "any skill"
+    labels = ", ".join(words.label_name(label.name) for label in issue.labels)
+    lines = [f"{project}{': ' + about if about else ''} ({where})"]
+    lines.append(f"{skills} · {classification.effort} effort · labels: {labels or 'none'}")
+    if card.answers:
+        lines.append(f"The project {words.badge(card.answers)}.")
+    if source.note or source.contact:
+        lines.append(f"Before you start: {source.note or source.contact}")
+    if issue.body:
+        lines += ["", issue.body[:500]]
+    return "\n".join(lines)
 
 
 def _entry_time(card: Card) -> str:

@@ -1,44 +1,34 @@
 """The compact index the home page's filter script loads, in two parts so a first filter is light.
 
-static/filter-index.json (layout version 3) holds what the filters need, column by column (columns
-of like
+static/filter-index.json (layout version 4) holds what the filters need, column by column (columns of like
 values compress far better than rows of mixed ones):
 
-    {"v": 3, "asof": ISO time relative dates are measured from, "count": issues, "block": issues per
-    block,
-     "repos": [[name, repo page path, cause, language, answer badge or ""], ...],
-     "labels": [[name, colour class or ""], ...],
+    {"v": 4, "asof": ISO time the dates are counted back from, "count": issues, "block": issues per block,
+     "repos": [[name, repo page path, cause, language, answer badge or "", description, note or contact,
+                display name], ...],
+     "labels": [[name as shown (emoji for :shortcodes:), colour classes or ""], ...],
      "reasons": [text, ...],
-     "repo": [...], "created": [...], "updated": [...], "skills": [...], "effort": [...], "label":
-     [[...], ...]}
+     "repo": [...], "created": [...], "activity": [...], "skills": [...], "effort": [...],
+     "label": [[...], ...], "stale": [0|1, ...]}
 
-Position i of every column is the i-th issue of the home page, newest first. `repo` indexes "repos",
-`label`
-holds lists of indexes into "labels", `skills` is a list of areas (empty: any skill) and `effort` is
-small,
-medium or large. A date with a time is a number of seconds: in `updated`, before "asof"; in
-`created`, before
-the previous `created` that is a number ("asof" for the first), since issues come newest first and
-small
-steps compress well. Any other date is the string the `iso` filter prints: a bare date, or "" when
-unknown.
+Position i of every column is the i-th issue free to take, newest first (stale ones included, marked).
+`repo` indexes "repos", `label` holds lists of indexes into "labels", `skills` is a list of areas (empty: any
+skill) and `effort` is small, medium or large. A date with a time is a number of seconds: in `activity`,
+before "asof"; in `created`, before the previous `created` that is a number ("asof" for the first), since
+issues come newest first and small steps compress well. Any other date is the string the `iso` filter prints:
+a bare date, or "" when unknown. Ages are counted by the script from the reader's own clock.
 
-What only a shown card needs, titles above all (most of the weight), is in
-static/filter-blocks-<n>.json for
+What only a shown card needs, titles above all (most of the weight), is in static/filter-blocks-<n>.json for
 the issues n × block to (n + 1) × block - 1, in the same column layout:
 
     {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...],
-    "stale": [0|1, ...]}
+     "text": [...]}
 
-`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no
-GitHub
-link, `comments` is null when not captured, and `reason` holds indexes into the index's "reasons".
-The script
-fetches the blocks of the cards it shows, and all of them only for a search by words. Every text is
-a
-stranger's and stays text: the script puts it in the page with textContent only, and "<" is written
-as
-\\u003c so no file is markup even to a browser that sniffs it.
+`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no GitHub
+link, `comments` is null when not captured, `reason` holds indexes into the index's "reasons", and `text` is
+the start of the issue's own text. The script fetches the blocks of the cards it shows, and all of them only
+for a search by words. Every text is a stranger's and stays text: the script puts it in the page with
+textContent only, and "<" is written as \\u003c so no file is markup even to a browser that sniffs it.
 """
 
 from __future__ import annotations
@@ -47,10 +37,12 @@ from collections.abc import Callable
 
 from ...core.dates import iso, parse_time
 from ...core.text import json_bytes
-from ..plan import Card, Site, repo_path
-from .html import badge, github_url, label_class
+from ..listings import newest_first
+from ..views import Card, Site, repo_path
+from .html import github_url
+from .words import about, badge, issue_text, label_class, label_name
 
-VERSION = 3
+VERSION = 4
 BLOCK = 1000
 INDEX = "static/filter-index.json"
 BLOCKS = "static/filter-blocks-{}.json"
@@ -69,9 +61,15 @@ class _Table:
         return [list(v) if isinstance(v, tuple) else v for v in self.index]
 
 
+def indexed(site: Site) -> tuple[Card, ...]:
+    """The cards the index holds: every issue free to take, newest first, stale ones included."""
+    home = site.listings[0]
+    return tuple(sorted(home.cards + home.stale, key=newest_first))
+
+
 def filter_files(site: Site) -> dict[str, Callable[[], bytes]]:
     """{output path: maker} for the index and its title blocks, all made once, on first use."""
-    cards = site.listings[0].cards
+    cards = indexed(site)
     made: dict[str, bytes] = {}
 
     def maker(name: str) -> Callable[[], bytes]:
@@ -92,21 +90,21 @@ def _blocks(count: int) -> int:
 
 def filter_index(site: Site) -> dict[str, bytes]:
     """The index and its blocks as compact JSON bytes, by output path."""
-    cards = site.listings[0].cards
+    cards = indexed(site)
     repos, labels, reasons = _Table(), _Table(), _Table()
     repo_rows: dict[str, int] = {}  # a repo's path is computed once, not once per issue
     index: dict[str, list] = {
-        name: [] for name in ("repo", "created", "updated", "skills", "effort", "label")
+        name: [] for name in ("repo", "created", "activity", "skills", "effort", "label", "stale")
     }
     shown: dict[str, list] = {
-        name: [] for name in ("title", "number", "url", "comments", "reason", "stale")
+        name: [] for name in ("title", "number", "url", "comments", "reason", "text")
     }
     for card in cards:
         _add(card, index, shown, repos, repo_rows, labels, reasons)
     asof = parse_time(iso(site.data_as_of))
     if asof is not None:
         index["created"] = _seconds(index["created"], int(asof.timestamp()), steps=True)
-        index["updated"] = _seconds(index["updated"], int(asof.timestamp()), steps=False)
+        index["activity"] = _seconds(index["activity"], int(asof.timestamp()), steps=False)
     document = {
         "v": VERSION,
         "asof": iso(site.data_as_of),
@@ -159,19 +157,24 @@ def _add(
     issue, item = card.issue, card.item
     repo = repo_rows.get(issue.repo)
     if repo is None:
-        cause = item.source.cause if item.source else ""
-        said = badge(card.answers) if card.answers else ""
-        repo = repo_rows[issue.repo] = repos(
-            (issue.repo, repo_path(issue.repo), cause, item.repo.language, said)
+        source = item.source
+        description = about(source.description or item.repo.description)
+        where = (issue.repo, repo_path(issue.repo), source.cause, item.repo.language)
+        said = (
+            badge(card.answers) if card.answers else "",
+            description,
+            source.note or source.contact,
         )
+        repo = repo_rows[issue.repo] = repos((*where, *said, source.name or issue.repo))
     index["repo"].append(repo)
     index["created"].append(iso(issue.created))
-    index["updated"].append(iso(issue.updated))
+    index["activity"].append(iso(item.activity))
     index["skills"].append([str(s) for s in item.classification.skills])
     index["effort"].append(str(item.classification.effort))
     index["label"].append(
-        [labels((label.name, label_class(label.color))) for label in issue.labels]
+        [labels((label_name(label.name), label_class(label.color))) for label in issue.labels]
     )
+    index["stale"].append(1 if card.is_stale else 0)
     url = github_url(issue.url)
     shown["title"].append(issue.title)
     shown["number"].append(issue.number)
@@ -180,4 +183,4 @@ def _add(
     )
     shown["comments"].append(issue.comments_count)
     shown["reason"].append([reasons(reason) for reason in item.classification.reasons])
-    shown["stale"].append(1 if card.is_stale else 0)
+    shown["text"].append(issue_text(issue.body))

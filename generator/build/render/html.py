@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -11,11 +10,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 
 from ...core import dates, states
 from ...core.errors import RenderError
-from ..claims import Claim, Responsiveness
-from ..plan import HealthRow, repo_path
+from ..views import repo_path
+from . import words
 
 THEMES_DIR = Path(__file__).resolve().parents[3] / "themes"
-HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
 
 
 def theme_chain(theme: str = "default", overrides: str | Path | None = None) -> tuple[Path, ...]:
@@ -64,18 +62,27 @@ def make_environment(chain: tuple[Path, ...], links: Links, now: datetime) -> En
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(url=links.url, absolute_url=links.absolute, repo_href=repo_path)
+    env.globals.update(
+        url=links.url,
+        absolute_url=links.absolute,
+        repo_href=repo_path,
+        canonical=bool(links.origin),
+    )
     env.filters.update(
         github_url=github_url,
-        label_class=label_class,
         iso=dates.iso,
-        ago=lambda value: ago(value, now),
         day=dates.day,
         duration=dates.duration,
-        claim_words=lambda claim: claim_words(claim, now),
-        badge=badge,
-        health_detail=health_detail,
+        label_class=words.label_class,
+        label_name=words.label_name,
+        claim_words=words.claim_words,
+        badge=words.badge,
+        health_detail=words.health_detail,
         state_detail=states.detail,
+        cause_name=words.cause_name,
+        inline_code=words.inline_code,
+        about=words.about,
+        issue_text=words.issue_text,
     )
     return env
 
@@ -97,42 +104,3 @@ def github_url(url: str) -> str:
         if isinstance(url, str) and url.startswith("https://github.com/") and '"' not in url
         else ""
     )
-
-
-def label_class(color: str) -> str:
-    """CSS class for a label colour; only 6 hex digits are accepted (CSP forbids inline styles)."""
-    return f"lc-{color.lower()}" if isinstance(color, str) and HEX_COLOR.match(color) else ""
-
-
-def ago(value: str, now: datetime) -> str:
-    """ "3 days ago" measured from the data's own time, so builds stay deterministic."""
-    then = dates.parse_time(value)
-    return dates.ago(then, now) if then else "date unknown"
-
-
-def claim_words(claim: Claim, now: datetime) -> str:
-    """Why an issue is taken, as a card says it: "assigned to @x", "PR #12 open"."""
-    if claim.kind == "assigned":
-        return "assigned to " + ", ".join(f"@{name}" for name in claim.by)
-    if claim.kind == "pull-request":
-        number = re.search(r"/pull/(\d+)", claim.link)
-        return f"PR #{number.group(1)} open" if number else "a pull request is open"
-    if claim.kind == "comment":
-        return f"claimed in a comment {ago(claim.since, now)}"
-    if claim.kind == "unknown":
-        return "GitHub did not return its comments, so a claim in them could not be checked"
-    return "marked assigned when captured"
-
-
-def badge(answers: Responsiveness) -> str:
-    """A card's short line on how quickly the project answers."""
-    if not answers.mostly_answered:
-        return f"answered {answers.answered} of {answers.sample} recent issues"
-    return f"usually answers {dates.within(answers.median)}"
-
-
-def health_detail(row: HealthRow) -> str:
-    """What an entry's state means, for the health page."""
-    if row.repo is None:
-        return "org entry not fetched yet" if row.source.is_org else ""
-    return states.detail(row.repo, row.source)

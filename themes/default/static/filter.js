@@ -1,30 +1,32 @@
 /* Shovel Ready: instant filtering on the home page. No framework, nothing from elsewhere.
  *
  * The page works without this script (the facet links answer the same questions). With it, the filter form
- * is shown, the compact index (static/filter-index.json, layout in generator/render/filter_index.py) is
+ * is shown, the compact index (static/filter-index.json, layout in generator/build/render/filter_index.py) is
  * loaded when someone reaches for the filters, and every change re-lists the matching issues, updates the
  * counts beside each choice, announces the result in the polite live region and writes the state into the
- * URL query, so a filtered view can be shared and reloaded. Titles come in blocks (filter-blocks-<n>.json):
- * only the blocks of the cards shown, and all of them only for a search by words. Strangers' text only ever
- * goes in through textContent.
+ * URL query, so a filtered view can be shared and reloaded. What only a shown card needs comes in blocks
+ * (filter-blocks-<n>.json): only the blocks of the cards shown, and all of them only for a search by words.
+ * Ages count from the reader's clock (site.js says them); issues with no activity for a year are left out
+ * unless asked for. Strangers' text only ever goes in through textContent.
  */
 (function () {
   "use strict";
 
   var form = document.getElementById("filters");
-  if (!form || !window.fetch || !window.URLSearchParams || !window.history.replaceState) return;
+  var site = window.ShovelReady;
+  if (!form || !site || !window.fetch || !window.URLSearchParams || !window.history.replaceState) return;
 
-  var FACETS = ["skill", "effort", "cause", "lang", "fresh"];
+  var FACETS = ["skill", "effort", "cause", "lang", "fresh", "old"];
   var FIELDS = ["q"].concat(FACETS);
   var PAGE = 100;
   var DAY = 86400000;
-  var MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   var PATHS = { skill: "skills/", effort: "effort/", cause: "causes/", lang: "languages/" };
 
   var list = document.getElementById("cards");
   var status = document.getElementById("f-status");
   var more = document.getElementById("f-more");
   var note = document.getElementById("more-note");
+  var stale = document.getElementById("stale");
   var facets = document.getElementById("facets");
   var heading = document.getElementById("issues-heading");
   var pageLink = document.getElementById("f-page");
@@ -73,9 +75,13 @@
     return new Date((before - value) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
+  function causeName(cause) {
+    var words = cause.replace(/-/g, " ");
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
   function prepare(data) {
-    var now = Date.parse(data.asof);
-    var asof = Math.floor(now / 1000);
+    var asof = Math.floor(Date.parse(data.asof) / 1000);
     var step = asof;
     var issues = [];
     for (var i = 0; i < data.count; i++) {
@@ -83,25 +89,26 @@
       var labels = data.label[i].map(function (n) { return data.labels[n]; });
       var createdText = isoDate(data.created[i], step);
       if (typeof data.created[i] === "number") step -= data.created[i];
-      var updatedText = isoDate(data.updated[i], asof);
-      var created = Date.parse(createdText);
-      var updated = Date.parse(updatedText);
-      var latest = Math.max(isNaN(created) ? -Infinity : created, isNaN(updated) ? -Infinity : updated);
+      var activityText = isoDate(data.activity[i], asof);
+      var created = site.parse(createdText);
+      var activity = site.parse(activityText);
       issues.push({
         position: i, title: null, text: "",
-        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], badge: repo[4],
-        created: createdText, updated: updatedText, skills: data.skills[i], effort: data.effort[i],
-        labels: labels, age: now - latest,
-        isNew: !isNaN(created) && now - created >= 0 && now - created <= 7 * DAY,
-        rest: [repo[0]].concat(labels.map(function (l) { return l[0]; })).join("\n").toLowerCase()
+        repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], badge: repo[4], about: repo[5],
+        note: repo[6], project: repo[7],
+        created: createdText, activity: activityText, skills: data.skills[i], effort: data.effort[i],
+        labels: labels, stale: data.stale[i] === 1,
+        latest: Math.max(isNaN(created) ? -Infinity : created, isNaN(activity) ? -Infinity : activity),
+        rest: [repo[0], repo[7], repo[5], repo[3], repo[2], causeName(repo[2])]
+          .concat(labels.map(function (l) { return l[0]; })).join("\n").toLowerCase()
       });
     }
-    index = { now: now, block: data.block, issues: issues, reasons: data.reasons };
+    index = { block: data.block, issues: issues, reasons: data.reasons };
   }
 
   // What the cards of these issues show (titles above all), fetched a block at a time: the blocks of the
   // cards shown, and all of them for a search by words.
-  function titles(issues) {
+  function details(issues) {
     var wanted = {};
     issues.forEach(function (issue) { wanted[Math.floor(issue.position / index.block)] = true; });
     return Promise.all(Object.keys(wanted).map(function (n) {
@@ -116,7 +123,7 @@
               : block.url[j];
             issue.comments = block.comments[j];
             issue.reasons = block.reason[j].map(function (r) { return index.reasons[r]; });
-            issue.stale = block.stale[j] === 1;
+            issue.body = block.text[j];
             issue.text = title.toLowerCase() + "\n" + issue.rest;
           });
         });
@@ -127,7 +134,10 @@
 
   function state() {
     var s = {};
-    FIELDS.forEach(function (name) { s[name] = controls[name].value.trim(); });
+    FIELDS.forEach(function (name) {
+      var control = controls[name];
+      s[name] = control.type === "checkbox" ? (control.checked ? "1" : "") : control.value.trim();
+    });
     return s;
   }
 
@@ -136,7 +146,7 @@
   }
 
   // Which facet tests an issue fails under state s; the counts beside each choice come from these.
-  function failures(issue, s, words) {
+  function failures(issue, s, words, now) {
     var failed = [];
     if (s.skill && (s.skill === "any" ? issue.skills.length > 0 : issue.skills.indexOf(s.skill) < 0)) {
       failed.push("skill");
@@ -144,16 +154,18 @@
     if (s.effort && issue.effort !== s.effort) failed.push("effort");
     if (s.cause && issue.cause !== s.cause) failed.push("cause");
     if (s.lang && issue.lang !== s.lang) failed.push("lang");
-    if (s.fresh && !(issue.age <= Number(s.fresh) * DAY)) failed.push("fresh");
+    if (s.fresh && !(now - issue.latest <= Number(s.fresh) * DAY)) failed.push("fresh");
+    if (!s.old && issue.stale) failed.push("old");
     for (var i = 0; i < words.length; i++) {
       if (issue.text.indexOf(words[i]) < 0) { failed.push("q"); break; }
     }
     return failed;
   }
 
-  function values(issue, facet) {
+  function values(issue, facet, now) {
     if (facet === "skill") return issue.skills.length ? issue.skills : ["any"];
-    if (facet === "fresh") return [7, 30, 365].filter(function (d) { return issue.age <= d * DAY; });
+    if (facet === "fresh") return [7, 30, 365].filter(function (d) { return now - issue.latest <= d * DAY; });
+    if (facet === "old") return [];
     return [issue[facet]];
   }
 
@@ -161,28 +173,28 @@
     var s = state();
     var run = ++generation;
     var words = s.q.toLowerCase().split(/\s+/).filter(Boolean);
-    var ready = words.length ? titles(index.issues) : Promise.resolve();
+    var ready = words.length ? details(index.issues) : Promise.resolve();
     return ready.then(function () {
       if (run !== generation) return;
-      var counts = filterAndCount(s, words);
-      return titles(matches.slice(0, PAGE)).then(function () {
+      var counts = filterAndCount(s, words, Date.now());
+      return details(matches.slice(0, PAGE)).then(function () {
         if (run !== generation) return;
         show(s, counts);
       });
     }).catch(unavailable);
   }
 
-  function filterAndCount(s, words) {
+  function filterAndCount(s, words, now) {
     var counts = {};
     FACETS.forEach(function (f) { counts[f] = {}; });
     matches = [];
     index.issues.forEach(function (issue) {
-      var failed = failures(issue, s, words);
+      var failed = failures(issue, s, words, now);
       if (failed.length > 1) return;
       var into = failed.length ? failed : FACETS;
       into.forEach(function (f) {
         if (f === "q") return;
-        values(issue, f).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
+        values(issue, f, now).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
       });
       if (!failed.length) matches.push(issue);
     });
@@ -191,6 +203,7 @@
 
   function show(s, counts) {
     FACETS.forEach(function (f) {
+      if (controls[f].tagName !== "SELECT") return;
       Array.prototype.forEach.call(controls[f].options, function (option) {
         if (!option.value) return;
         option.textContent = option.getAttribute("data-label") + " (" + (counts[f][option.value] || 0) + ")";
@@ -200,6 +213,7 @@
     shown = 0;
     append();
     if (note) note.hidden = true;
+    if (stale) stale.hidden = true;  // the filters decide whether those are listed
     if (heading) heading.textContent = active(s) ? "Matching issues" : firstHeading;
     var n = matches.length;
     say(n === 0 ? "No issues match. Try fewer filters."
@@ -209,12 +223,13 @@
     writeURL(s);
   }
 
-  // The next cards of the match; their titles must be loaded.
+  // The next cards of the match; their details must be loaded.
   function append() {
     var start = shown;
     var end = Math.min(matches.length, shown + PAGE);
     var fragment = document.createDocumentFragment();
     for (var i = start; i < end; i++) fragment.appendChild(card(matches[i]));
+    site.refresh(fragment, Date.now());
     list.appendChild(fragment);
     shown = end;
     var left = matches.length - shown;
@@ -225,7 +240,7 @@
 
   function showMore() {
     var run = generation;
-    titles(matches.slice(shown, shown + PAGE)).then(function () {
+    details(matches.slice(shown, shown + PAGE)).then(function () {
       if (run !== generation) return;
       var start = append();
       var link = list.children[start] && list.children[start].querySelector("a");
@@ -234,14 +249,29 @@
     }).catch(unavailable);
   }
 
-  // The facet page (and its feed) that shows exactly this view, when there is one.
+  // The static page (and feed) that shows this view, or the closest one that shows more: the pages are
+  // skill, effort, cause, language, skill × effort and cause × skill.
   function linkView(s) {
-    var set = FIELDS.filter(function (name) { return s[name] !== ""; });
     var path = null;
-    if (set.length === 1 && PATHS[set[0]]) path = PATHS[set[0]] + slug(s[set[0]]) + "/";
-    if (set.length === 2 && s.skill && s.effort) path = "skills/" + s.skill + "/" + s.effort + "/";
+    var covers = [];
+    if (s.cause && s.skill) {
+      path = "causes/" + slug(s.cause) + "/" + s.skill + "/";
+      covers = ["cause", "skill"];
+    } else if (s.skill && s.effort) {
+      path = "skills/" + s.skill + "/" + s.effort + "/";
+      covers = ["skill", "effort"];
+    } else {
+      var one = ["skill", "effort", "cause", "lang"].filter(function (name) { return s[name] !== ""; })[0];
+      if (one) {
+        path = PATHS[one] + slug(s[one]) + "/";
+        covers = [one];
+      }
+    }
     pageLink.hidden = path === null;
-    if (path !== null) pageLink.href = base + path;
+    if (path === null) return;
+    var exact = FIELDS.every(function (name) { return !s[name] || covers.indexOf(name) >= 0; });
+    pageLink.href = base + path;
+    pageLink.textContent = exact ? "Page and feed for this view" : "Closest page and feed (it lists more than this view)";
   }
 
   function slug(text) {
@@ -266,65 +296,58 @@
   }
 
   function when(value) {
-    var t = Date.parse(value);
-    var time = el("time", "", ago(t));
+    var time = el("time", "", site.day(site.parse(value)));
     time.setAttribute("datetime", value);
-    var d = new Date(t);
-    time.title = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
+    time.setAttribute("data-ago", "");
     return time;
   }
 
-  // The same words as the build's `ago` filter, measured from the data's own time.
-  function ago(t) {
-    var days = Math.floor((index.now - t) / DAY);
-    if (days < 1) return "today";
-    var units = [[365, "year"], [30, "month"], [7, "week"], [1, "day"]];
-    for (var i = 0; i < units.length; i++) {
-      if (days >= units[i][0]) {
-        var count = Math.floor(days / units[i][0]);
-        return count + " " + units[i][1] + (count !== 1 ? "s" : "") + " ago";
-      }
-    }
-    return "today";
+  // A title (or a reason) with its `backticked` parts as <code>, like the build's inline_code filter.
+  function titleText(parent, title) {
+    title.split(/`([^`\n]+)`/).forEach(function (part, i) {
+      parent.appendChild(i % 2 ? el("code", "", part) : document.createTextNode(part));
+    });
+    return parent;
+  }
+
+  function span(parent, className, text) {
+    parent.appendChild(document.createTextNode(" "));
+    return parent.appendChild(el("span", className, text));
   }
 
   // One card, built like themes/default/templates/_card.html builds it.
   function card(issue) {
     var li = el("li", "card");
     var title = li.appendChild(el("h3", "card-title"));
-    title.appendChild(issue.url ? link(issue.url, issue.title) : document.createTextNode(issue.title));
-    if (issue.isNew) {
-      title.appendChild(document.createTextNode(" "));
-      title.appendChild(el("span", "new", "new"));
+    title.appendChild(issue.url ? titleText(link(issue.url, ""), issue.title) : titleText(el("span"), issue.title));
+    if (issue.created) {
+      var mark = span(title, "new", "new");
+      mark.setAttribute("data-new", issue.created);
+      mark.hidden = true;
     }
-    if (issue.stale) {
-      title.appendChild(document.createTextNode(" "));
-      title.appendChild(el("span", "stale", "stale: no update for a year"));
-    }
+    var project = li.appendChild(el("p", "card-project"));
+    project.appendChild(link(base + issue.repoPath, issue.project));
+    project.appendChild(document.createTextNode(" #" + issue.number));
+    span(project, "cause", "· " + causeName(issue.cause));
+    if (issue.lang) span(project, "lang", "· " + issue.lang);
+    if (issue.about) li.appendChild(el("p", "card-about", issue.about));
+    if (issue.body) li.appendChild(el("p", "card-text", issue.body));
     var meta = li.appendChild(el("p", "card-meta"));
-    meta.appendChild(link(base + issue.repoPath, issue.repo));
-    meta.appendChild(document.createTextNode(" #" + issue.number + " "));
-    var opened = meta.appendChild(el("span", "", "· opened "));
+    var opened = meta.appendChild(el("span", "", "opened "));
     if (issue.created) opened.appendChild(when(issue.created));
-    else opened.appendChild(document.createTextNode("date unknown"));
-    if (issue.updated) {
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(el("span", "", "· updated ")).appendChild(when(issue.updated));
-    }
-    if (issue.comments !== null) {
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(el("span", "", "· " + issue.comments + " comment" + (issue.comments === 1 ? "" : "s")));
-    }
-    if (issue.badge) {
-      meta.appendChild(document.createTextNode(" "));
-      meta.appendChild(el("span", "badge", "· " + issue.badge));
-    }
+    else opened.appendChild(document.createTextNode("on a date not captured"));
+    var activity = span(meta, "", issue.activity ? "· last activity " : "· no activity known");
+    if (issue.activity) activity.appendChild(when(issue.activity));
+    if (issue.comments !== null) span(meta, "", "· " + issue.comments + " comment" + (issue.comments === 1 ? "" : "s"));
+    if (issue.badge) span(meta, "badge", "· " + issue.badge);
     var sorting = li.appendChild(el("p", "card-class"));
     (issue.skills.length ? issue.skills : ["any skill"]).forEach(function (skill) {
       sorting.appendChild(el("span", "skill", skill));
       sorting.appendChild(document.createTextNode(" "));
     });
     sorting.appendChild(el("span", "effort", issue.effort + " effort"));
+    if (issue.stale) span(sorting, "stale", "no activity for a year");
+    if (issue.note) li.appendChild(el("p", "card-note", "Before you start: " + issue.note));
     if (issue.labels.length) {
       li.appendChild(el("span", "vh", "Labels:"));
       var labels = li.appendChild(el("ul", "labels"));
@@ -335,7 +358,7 @@
     var why = li.appendChild(el("details", "why"));
     why.appendChild(el("summary", "", "Why this sorting"));
     var reasons = why.appendChild(el("ul"));
-    issue.reasons.forEach(function (reason) { reasons.appendChild(el("li", "", reason)); });
+    issue.reasons.forEach(function (reason) { reasons.appendChild(titleText(el("li"), reason)); });
     return li;
   }
 
@@ -345,7 +368,9 @@
       var value = query.get(name);
       if (value === null) return;
       var control = controls[name];
-      if (control.tagName === "SELECT") {
+      if (control.type === "checkbox") {
+        control.checked = value === "1";
+      } else if (control.tagName === "SELECT") {
         var known = Array.prototype.some.call(control.options, function (o) { return o.value === value; });
         if (known) control.value = value;
       } else {

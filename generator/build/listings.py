@@ -1,0 +1,180 @@
+"""The listing pages: home, responsive-first, and one per facet value (skill, effort, skill × effort,
+cause, cause × skill, language). Every listing holds free issues only, newest first, the stale apart."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from ..core.dates import parse_time
+from ..core.records import Effort, SkillArea
+from .claims import Responsiveness
+from .views import ANY_SKILL, Card, FacetLink, Listing, slug
+
+SKILLS = (*SkillArea, ANY_SKILL)
+
+
+def skill_keys(card: Card) -> tuple[str, ...]:
+    """The skill facets a card is listed under ("any" when it names none)."""
+    return tuple(card.item.classification.skills) or (ANY_SKILL,)
+
+
+def effort_keys(card: Card) -> tuple[str, ...]:
+    return (card.item.classification.effort.value,)
+
+
+def cause_keys(card: Card) -> tuple[str, ...]:
+    return (card.item.source.cause,)
+
+
+def language_keys(card: Card) -> tuple[str, ...]:
+    return (card.item.repo.language,) if card.item.repo.language else ()
+
+
+def skill_label(area: str) -> str:
+    return "Any skill" if area == ANY_SKILL else area.capitalize()
+
+
+def cause_label(cause: str) -> str:
+    """A cause by its human name: `civic-tech` → "Civic tech"."""
+    return cause.replace("-", " ").capitalize()
+
+
+def listing(path: str, title: str, cards: Iterable[Card], **more) -> Listing:
+    """A listing of free cards (already newest first), the stale ones set apart."""
+    cards = tuple(cards)
+    fresh = tuple(c for c in cards if not c.is_stale)
+    stale = tuple(c for c in cards if c.is_stale)
+    description = f"{len(fresh)} open issues to take: {title.lower()}."
+    return Listing(path, title, description, fresh, f"{path}feed.atom", stale=stale, **more)
+
+
+def home(cards: tuple[Card, ...], waiting: dict[str, int]) -> Listing:
+    """Every free card, with the facet links that split them; causes whose projects wait still show."""
+    facets = (
+        ("Skill area", _links(cards, "skills", skill_keys, skill_label)),
+        ("Effort", _links(cards, "effort", effort_keys, str.capitalize)),
+        ("Cause", _links(cards, "causes", cause_keys, cause_label, waiting)),
+        ("Language", _links(cards, "languages", language_keys, str)),
+    )
+    page = listing("", "Shovel-ready issues", cards, facets=facets, complete_in=facets[1][1])
+    return Listing(
+        "",
+        page.title,
+        "Open issues in progressive open source, free to take.",
+        page.cards,
+        "feeds/all.atom",
+        facets,
+        page.complete_in,
+        page.stale,
+        sum(waiting.values()),
+    )
+
+
+def responsive(home_page: Listing, answers: dict[str, Responsiveness]) -> Listing:
+    """The home listing again, projects that answer quickly first."""
+
+    def order(card: Card) -> tuple:
+        answer = answers.get(card.item.repo.key)
+        return (answer.sort_key if answer else (3,), newest_first(card))
+
+    return Listing(
+        "responsive/",
+        "Issues from responsive projects first",
+        "Open issues to take, from the projects that answer new issues fastest.",
+        tuple(sorted(home_page.cards, key=order)),
+        "responsive/feed.atom",
+        home_page.facets,
+        home_page.complete_in,
+        tuple(sorted(home_page.stale, key=order)),
+    )
+
+
+def newest_first(card: Card) -> tuple:
+    """Newest first, then by repo and number, so equal dates keep one order."""
+    created = card.item.issue.created
+    return (_negated(created), card.issue.repo.lower(), card.issue.number)
+
+
+def facets(
+    cards: tuple[Card, ...], causes: Iterable[str], waiting: dict[str, int]
+) -> list[Listing]:
+    """Every facet page: skill (and skill × effort), effort, cause (and cause × skill), language."""
+    listings = []
+    for area in SKILLS:
+        chosen = [c for c in cards if area in skill_keys(c)]
+        by_effort = _groups(chosen, effort_keys)
+        pairs = [
+            listing(
+                f"skills/{area}/{e}/",
+                f"{skill_label(area)}, {e} effort",
+                by_effort.get(e.value, []),
+            )
+            for e in Effort
+        ]
+        # The skill page shows its newest issues; its three effort pages hold all of them.
+        split = tuple(
+            FacetLink(e.value.capitalize(), p.path, len(p.cards))
+            for e, p in zip(Effort, pairs, strict=True)
+        )
+        listings.append(
+            listing(f"skills/{area}/", f"{skill_label(area)} issues", chosen, complete_in=split)
+        )
+        listings += pairs
+    for effort in Effort:
+        chosen = (c for c in cards if c.item.classification.effort == effort)
+        listings.append(listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen))
+    by_cause = _groups(cards, cause_keys)
+    for cause in sorted(set(causes)):
+        listings += _cause_pages(cause, by_cause.get(cause, []), waiting.get(cause, 0))
+    for language, chosen in sorted(_groups(cards, language_keys).items()):
+        listings.append(listing(f"languages/{slug(language)}/", f"{language} issues", chosen))
+    return listings
+
+
+def _cause_pages(cause: str, cards: list[Card], waiting: int) -> list[Listing]:
+    """A cause's page (even with no issue yet: it says its projects wait) and one page per skill in it."""
+    path = f"causes/{slug(cause)}/"
+    by_skill = _groups(cards, skill_keys)
+    pages = [
+        listing(
+            f"{path}{area}/",
+            f"{cause_label(cause)}: {skill_label(area).lower()} issues",
+            by_skill[area],
+        )
+        for area in SKILLS
+        if area in by_skill
+    ]
+    related = tuple(
+        FacetLink(skill_label(p.path.split("/")[2]), p.path, len(p.cards)) for p in pages
+    )
+    main = listing(path, f"{cause_label(cause)} issues", cards, waiting=waiting, related=related)
+    return [main, *pages]
+
+
+def _groups(
+    cards: Iterable[Card], keys: Callable[[Card], tuple[str, ...]]
+) -> dict[str, list[Card]]:
+    groups: dict[str, list[Card]] = {}
+    for card in cards:  # one pass, in order, so each group stays newest first
+        for value in keys(card):
+            groups.setdefault(value, []).append(card)
+    return groups
+
+
+def _links(
+    cards, kind: str, keys, label, waiting: dict[str, int] | None = None
+) -> tuple[FacetLink, ...]:
+    counts = Counter(k for c in cards if not c.is_stale for k in keys(c))
+    for value in waiting or {}:
+        counts.setdefault(value, 0)
+    waits = waiting or {}
+    return tuple(
+        FacetLink(label(k), f"{kind}/{slug(k)}/", n, waits.get(k, 0))
+        for k, n in sorted(counts.items())
+    )
+
+
+def _negated(stamp: str) -> float:
+    when = parse_time(stamp)
+    return -(when.timestamp() if when else 0.0)

@@ -1,0 +1,102 @@
+"""Presentation: the verdicts of the judge said in words, and strangers' text made fit to show.
+
+Everything English a page says about a repo, an issue or a label is made here (and mirrored, for the
+cards the filter script builds, by themes/default/static/filter.js, which reads these from the index).
+"""
+
+from __future__ import annotations
+
+import re
+
+import emoji
+from markupsafe import Markup, escape
+
+from ...core import dates, states, text
+from ..claims import Claim, Responsiveness
+from ..views import HealthRow
+
+HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
+CODE_SPAN = re.compile(r"`([^`\n]+)`")
+EXCERPT = 200
+"""Characters of an issue's own text on its card: enough to see what is asked."""
+ABOUT = 140
+"""Characters of a project's description on a card (the directory and its page say it all)."""
+
+
+def claim_words(claim: Claim) -> str:
+    """Why an issue is taken, as a card says it: "assigned to @x", "PR #12 open"; a claim in a
+    comment is followed on the card by its date (`<time>`), which the reader's browser puts in words."""
+    if claim.kind == "assigned":
+        return "assigned to " + ", ".join(f"@{name}" for name in claim.by)
+    if claim.kind == "pull-request":
+        number = re.search(r"/pull/(\d+)", claim.link)
+        return f"PR #{number.group(1)} open" if number else "a pull request is open"
+    if claim.kind == "comment":
+        return f"claimed in a comment by @{claim.by[0]}" if claim.by else "claimed in a comment"
+    if claim.kind == "unknown":
+        return "GitHub did not return its comments, so a claim in them could not be checked"
+    return "marked assigned when captured"
+
+
+def badge(answers: Responsiveness) -> str:
+    """A card's short line on how quickly the project answers."""
+    if not answers.mostly_answered:
+        return f"answered {answers.answered} of {answers.sample} recent issues"
+    return f"usually answers {dates.within(answers.median)}"
+
+
+def health_detail(row: HealthRow) -> str:
+    """What an entry's state means, for the health page."""
+    if row.repo is None:
+        return "listed after the last fetch: its issues come with the next one"
+    return states.detail(row.repo, row.source)
+
+
+def cause_name(cause: str) -> str:
+    """A cause by its human name: `civic-tech` → "Civic tech"."""
+    return cause.replace("-", " ").capitalize()
+
+
+def inline_code(title: str) -> Markup:
+    """A title with its `backticked` parts as <code>, everything else escaped."""
+    parts = CODE_SPAN.split(title)
+    return Markup("").join(
+        Markup("<code>{}</code>").format(part) if odd else escape(part)
+        for odd, part in _alternate(parts)
+    )
+
+
+def _alternate(parts: list[str]):
+    return ((index % 2 == 1, part) for index, part in enumerate(parts))
+
+
+def label_name(name: str) -> str:
+    """A label as GitHub shows it: `:1st_place_medal:` shortcodes as their emoji."""
+    return emoji.emojize(name, language="alias") if ":" in name else name
+
+
+def label_class(color: str) -> str:
+    """CSS classes for a label's colour: its own (labels.css) and a text colour that keeps contrast.
+
+    Only 6 hex digits are accepted (the CSP forbids inline styles, and the colour is a stranger's)."""
+    if not isinstance(color, str) or not HEX_COLOR.match(color):
+        return ""
+    return f"lc-{color.lower()} {'dk' if _luminance(color) > 0.179 else 'lt'}"
+
+
+def _luminance(color: str) -> float:
+    """WCAG relative luminance. Above 0.179 black text contrasts more than white; with pure black and
+    white the better of the two is always at least 4.58:1, past WCAG AA's 4.5 for small text."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def about(description: str) -> str:
+    """A project's description cut for a card."""
+    return text.excerpt(description, ABOUT)
+
+
+def issue_text(body: str) -> str:
+    """The start of an issue's own text for its card, as plain text."""
+    return text.excerpt(body, EXCERPT)
