@@ -119,7 +119,7 @@ def test_facets_health_api_and_special_pages(tmp_path):
     )
     tree = read_tree(out)
     medium = tree["skills/frontend/medium/index.html"].decode()
-    assert "Style the footer" in medium and "label `role: front end`" in medium
+    assert "Style the footer" in medium and "label <code>role: front end</code>" in medium
     assert "Style the footer" not in tree["skills/backend/index.html"].decode()
     assert "Style the footer" in tree["causes/voting/index.html"].decode()
     assert "Style the footer" in tree["languages/python/index.html"].decode()
@@ -187,7 +187,9 @@ def test_claimed_issues_leave_the_lists_and_stale_ones_go_last_and_out_of_feeds(
         home.index("Claimed then released") < home.index("Fresh one") < home.index("Old and quiet")
     )
     repo = tree["repos/octo/civic/index.html"].decode()
-    assert "claimed in a comment 5 days ago" in repo
+    # the date of the claim, which the reader's browser says in words ("5 days ago" on the capture's day)
+    assert "claimed in a comment by @newcomer" in repo
+    assert '<time datetime="2026-08-03T09:00:00Z" data-ago>3 Aug 2026</time>' in repo
     feed = feedparser.parse(tree["feeds/all.atom"])
     titles = [e.title for e in feed.entries]
     assert any("Fresh one" in t for t in titles) and not any("Old and quiet" in t for t in titles)
@@ -258,3 +260,65 @@ def test_cards_and_repo_pages_say_how_quickly_a_project_answers_once_it_can_be_m
     assert "usually answers" not in few and "<dt>Answers</dt>" not in few
     responsive = tree["responsive/index.html"].decode()
     assert responsive.index("octo/quick task") < responsive.index("octo/few task")
+
+
+def test_a_project_listed_after_the_last_fetch_says_so_on_its_page_and_at_home(tmp_path):
+    sources, snap = write_world(
+        tmp_path, {"octo/civic": [issue("octo/civic", 1, "Fix the footer")]}
+    )
+    with sources.open("a") as file:
+        file.write("  - repo: octo/newcomer\n    cause: voting\n")
+    out = tmp_path / "site"
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
+    tree = read_tree(out)
+    page = tree["repos/octo/newcomer/index.html"].decode()
+    assert "Not fetched yet: this project was listed after the last refresh" in page
+    assert "No open labeled issues are free right now" not in page
+    home = tree["index.html"].decode()
+    assert "1 project listed here has not been fetched yet" in home
+    assert 'Voting</a> <span class="count">0, 1 not fetched yet</span>' in home
+    voting = tree[
+        "causes/voting/index.html"
+    ].decode()  # a cause with only waiting projects still has its page
+    assert "No issues yet: the projects here have not been fetched." in voting
+    assert "1 entry has not been fetched yet" in tree["health/index.html"].decode()
+    assert "not fetched yet" in tree["repos/index.html"].decode()
+
+
+def test_every_card_carries_the_project_and_the_ask(tmp_path):
+    world = {
+        "octo/civic": [
+            issue(
+                "octo/civic",
+                n,
+                f"Fix `thing` {n}",
+                body=f"The footer overlaps the form on phones ({n}).",
+            )
+            for n in range(1, 4)
+        ]
+    }
+    sources, snap = write_world(tmp_path, world, causes={"octo/civic": "civic-tech"})
+    text = sources.read_text().replace(
+        "    cause: civic-tech",
+        '    cause: civic-tech\n    description: "Tenant rights app"\n'
+        '    note: "Join our onboarding first."',
+    )
+    sources.write_text(text)
+    out = tmp_path / "site"
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
+    page = read_tree(out)["index.html"].decode()
+    cards = page.split('<li class="card">')[1:]
+    assert len(cards) == 3
+    for card in cards:
+        assert '<p class="card-about">Tenant rights app</p>' in card
+        assert (
+            '<span class="cause">· Civic tech</span>' in card
+            and '<span class="lang">· Python</span>' in card
+        )
+        assert '<p class="card-text">The footer overlaps the form on phones' in card
+        assert "Before you start: Join our onboarding first." in card
+        assert "<code>thing</code>" in card
