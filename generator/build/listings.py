@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from ..core.dates import parse_time
 from ..core.records import Effort, SkillArea
@@ -58,16 +59,11 @@ def home(cards: tuple[Card, ...], waiting: dict[str, int]) -> Listing:
         ("Language", _links(cards, "languages", language_keys, str)),
     )
     page = listing("", "Shovel-ready issues", cards, facets=facets, complete_in=facets[1][1])
-    return Listing(
-        "",
-        page.title,
-        "Open issues in progressive open source, free to take.",
-        page.cards,
-        "feeds/all.atom",
-        facets,
-        page.complete_in,
-        page.stale,
-        sum(waiting.values()),
+    return replace(
+        page,
+        description="Open issues in progressive open source, free to take.",
+        feed_path="feeds/all.atom",
+        waiting=sum(waiting.values()),
     )
 
 
@@ -78,15 +74,15 @@ def responsive(home_page: Listing, answers: dict[str, Responsiveness]) -> Listin
         answer = answers.get(card.item.repo.key)
         return (answer.sort_key if answer else (3,), newest_first(card))
 
-    return Listing(
-        "responsive/",
-        "Issues from responsive projects first",
-        "Open issues to take, from the projects that answer new issues fastest.",
-        tuple(sorted(home_page.cards, key=order)),
-        "responsive/feed.atom",
-        home_page.facets,
-        home_page.complete_in,
-        tuple(sorted(home_page.stale, key=order)),
+    return replace(
+        home_page,
+        path="responsive/",
+        title="Issues from responsive projects first",
+        description="Open issues to take, from the projects that answer new issues fastest.",
+        cards=tuple(sorted(home_page.cards, key=order)),
+        feed_path="responsive/feed.atom",
+        stale=tuple(sorted(home_page.stale, key=order)),
+        waiting=0,
     )
 
 
@@ -148,7 +144,16 @@ def _cause_pages(cause: str, cards: list[Card], waiting: int) -> list[Listing]:
     related = tuple(
         FacetLink(skill_label(p.path.split("/")[2]), p.path, len(p.cards)) for p in pages
     )
-    main = listing(path, f"{cause_label(cause)} issues", cards, waiting=waiting, related=related)
+    # Like a skill page, a cause page shows its newest issues; its skill pages hold every one of them.
+    main = listing(
+        path,
+        f"{cause_label(cause)} issues",
+        cards,
+        waiting=waiting,
+        related=related,
+        complete_in=related,
+        complete_by="skill",
+    )
     return [main, *pages]
 
 

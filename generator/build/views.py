@@ -70,6 +70,8 @@ class Listing:
     facets: tuple[tuple[str, tuple[FacetLink, ...]], ...] = ()
     complete_in: tuple[FacetLink, ...] = ()
     """Pages that together list every card: when set, this page shows only the newest ones."""
+    complete_by: str = "effort"
+    """What splits this page into those pages: "effort" or "skill"."""
     stale: tuple[Card, ...] = ()
     """Free to take, but no known activity for a year: shown only on request."""
     waiting: int = 0

@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from ...core.text import json_bytes
 from ..views import Card, Site
-from .feeds import render_feed
+from .feeds import FeedWriter
 from .filter_index import filter_files
 from .html import Links, github_url, make_environment, render_template, theme_chain
 from .words import label_class
@@ -55,7 +55,17 @@ def render_site(
             rendered[key] = Markup(card_template.render(card=card))
         return rendered[key]
 
-    env.globals["card_html"] = card_html
+    project_template = env.get_template("_card_project.html")
+    projects: dict[str, Markup] = {}
+
+    def project_html(card: Card) -> Markup:
+        # The project's part of a card is the same on every card of the repo: rendered once per repo.
+        key = card.issue.repo
+        if key not in projects:
+            projects[key] = Markup(project_template.render(card=card))
+        return projects[key]
+
+    env.globals.update(card_html=card_html, project_html=project_html)
 
     nav = tuple((p.page.title, p.path) for p in site.content_pages)
     common = {"site": site, "nav": nav}
@@ -86,8 +96,9 @@ def render_site(
     page("repos/index.html", "repos/", "directory.html", feed_path="")
     page("causes/index.html", "causes/", "causes.html", feed_path="")
     page("404.html", "404.html", "404.html", feed_path="")
+    feeds = FeedWriter(links, site.data_as_of)
     for feed in site.feeds:
-        makers[feed.path] = partial(render_feed, feed, links, site.data_as_of)
+        makers[feed.path] = partial(feeds.render, feed)
     makers["api/issues.json"] = partial(_api, site)
     makers.update(filter_files(site))
     makers["sitemap.xml"] = partial(

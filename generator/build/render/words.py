@@ -7,6 +7,7 @@ cards the filter script builds, by themes/default/static/filter.js, which reads 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import emoji
 from markupsafe import Markup, escape
@@ -70,11 +71,13 @@ def _alternate(parts: list[str]):
     return ((index % 2 == 1, part) for index, part in enumerate(parts))
 
 
+@lru_cache(maxsize=8192)
 def label_name(name: str) -> str:
     """A label as GitHub shows it: `:1st_place_medal:` shortcodes as their emoji."""
     return emoji.emojize(name, language="alias") if ":" in name else name
 
 
+@lru_cache(maxsize=8192)
 def label_class(color: str) -> str:
     """CSS classes for a label's colour: its own (labels.css) and a text colour that keeps contrast.
 

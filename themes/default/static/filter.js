@@ -327,13 +327,14 @@
     }
     var project = li.appendChild(el("p", "card-project"));
     project.appendChild(link(base + issue.repoPath, issue.project));
-    project.appendChild(document.createTextNode(" #" + issue.number));
     span(project, "cause", "· " + causeName(issue.cause));
     if (issue.lang) span(project, "lang", "· " + issue.lang);
     if (issue.about) li.appendChild(el("p", "card-about", issue.about));
+    if (issue.note) li.appendChild(el("p", "card-note", "Before you start: " + issue.note));
     if (issue.body) li.appendChild(el("p", "card-text", issue.body));
     var meta = li.appendChild(el("p", "card-meta"));
-    var opened = meta.appendChild(el("span", "", "opened "));
+    meta.appendChild(el("span", "number", "#" + issue.number));
+    var opened = span(meta, "", "· opened ");
     if (issue.created) opened.appendChild(when(issue.created));
     else opened.appendChild(document.createTextNode("on a date not captured"));
     var activity = span(meta, "", issue.activity ? "· last activity " : "· no activity known");
@@ -347,7 +348,6 @@
     });
     sorting.appendChild(el("span", "effort", issue.effort + " effort"));
     if (issue.stale) span(sorting, "stale", "no activity for a year");
-    if (issue.note) li.appendChild(el("p", "card-note", "Before you start: " + issue.note));
     if (issue.labels.length) {
       li.appendChild(el("span", "vh", "Labels:"));
       var labels = li.appendChild(el("ul", "labels"));

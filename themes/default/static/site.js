@@ -52,15 +52,18 @@
 
   function dataAge(now) {
     var time = document.querySelector("time[data-since]");
-    if (!time) return;
+    var age = document.getElementById("age");
+    if (!time || !age) return;
     var then = parse(time.getAttribute("datetime"));
     if (isNaN(then)) return;
     var days = Math.floor((now - then) / DAY);
-    var said = days < 1 ? "today" : days === 1 ? "1 day ago" : days + " days ago";
-    time.parentNode.appendChild(document.createTextNode(", " + said));
+    age.textContent = ", " + (days < 1 ? "today" : days === 1 ? "1 day ago" : days + " days ago");
+    age.classList.add("said");
     if (days > OLD_AFTER) {
       time.parentNode.classList.add("old");
-      time.parentNode.appendChild(document.createTextNode(": newer issues may be missing and some may be closed"));
+      var why = age.appendChild(document.createElement("span"));
+      why.className = "vh";
+      why.textContent = " (old: newer issues may be missing and some may be closed)";
     }
   }
 
