@@ -124,6 +124,28 @@ class Issue:
 
 
 @dataclass(frozen=True)
+class Readiness:
+    """What a newcomer finds in a repository before they start, as GitHub reports it."""
+
+    contributing: str = ""
+    """URL of its contributing guidelines (its own, or its owner's default), "" when it has none."""
+    code_of_conduct: str = ""
+    """The code of conduct's name, "" when it has none."""
+    code_of_conduct_url: str = ""
+    dev_environment: tuple[str, ...] = ()
+    """Paths in the default branch that give a ready environment: `.devcontainer`, a compose file,
+    `.gitpod.yml`."""
+    merged: int | None = None
+    """Recent merged pull requests looked at; None when not fetched."""
+    merged_from_outside: int = 0
+    """Of those, by people who are not members (contributors, first-timers, no association)."""
+    merged_from_newcomers: int = 0
+    """Of those, by first-time contributors, as GitHub marks them."""
+    last_merged: str = ""
+    discussions: bool = False
+
+
+@dataclass(frozen=True)
 class Repo:
     """A repository's metadata and its labeled open issues, with how its fetch went."""
 
@@ -152,6 +174,8 @@ class Repo:
     """For a renamed repo whose new name has its own sources.yaml entry: that name (the issues are
     there).
     """
+    readiness: Readiness = Readiness()
+    """What a newcomer finds before starting; all empty until a fetch reads it."""
     issues: tuple[Issue, ...] = ()
 
     @property

@@ -12,13 +12,15 @@ from dataclasses import asdict, fields, replace
 from typing import Any
 
 from .errors import SnapshotError
-from .records import Capture, Comment, Issue, Label, Repo, RepoState, Snapshot
+from .records import Capture, Comment, Issue, Label, Readiness, Repo, RepoState, Snapshot
 
 FORMAT = "shovel-ready-snapshot"
-VERSION = 2
+VERSION = 3
 """2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not prose.
-Version 1 files are still read: their `state_detail` becomes the `error` of a stale repo."""
-READS = (1, VERSION)
+3: a repo's `readiness` (contributing guide, code of conduct, dev environment, merged pull requests).
+Older files are still read: a version 1 `state_detail` becomes the `error` of a stale repo, and a
+version 2 repo has an empty readiness."""
+READS = (1, 2, VERSION)
 
 
 def sorted_snapshot(snapshot: Snapshot) -> Snapshot:
@@ -82,8 +84,7 @@ def loads(data: bytes | str, origin: str = "snapshot") -> Snapshot:
             captured_at=document["captured_at"],
             captures=tuple(Capture(**c) for c in document.get("captures", [])),
             repos=tuple(
-                _repo_from_json(r if version == VERSION else _from_version_1(r))
-                for r in document["repos"]
+                _repo_from_json(r if version > 1 else _from_version_1(r)) for r in document["repos"]
             ),
         )
     except (KeyError, TypeError, ValueError) as error:
@@ -109,6 +110,10 @@ def _repo_from_json(document: dict[str, Any]) -> Repo:
     values = _known(Repo, document)
     values["topics"] = tuple(values.get("topics", ()))
     values["state"] = RepoState(values.get("state", RepoState.OK))
+    ready = _known(Readiness, values.get("readiness", {}))
+    values["readiness"] = Readiness(
+        **{**ready, "dev_environment": tuple(ready.get("dev_environment", ()))}
+    )
     values["issues"] = tuple(_issue_from_json(i) for i in document.get("issues", ()))
     return Repo(**values)
 

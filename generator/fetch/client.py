@@ -64,6 +64,8 @@ class Limits:
     """At most this many labeled open issues per repo (the first ones by creation)."""
     page_nodes: int = 500
     """Issue nodes per page query (keeps responses small enough to answer in time)."""
+    readiness: bool = True
+    """Ask each repo what a newcomer finds there (bench/fetch.py measures the run without it)."""
 
 
 @dataclass

@@ -119,7 +119,8 @@ class Passes:
         batch_size = self.client.limits.batch
         for start in range(0, len(targets), batch_size):
             batch = targets[start : start + batch_size]
-            answers = self._ask([census_part(i, t) for i, t in enumerate(batch)])
+            readiness = self.client.limits.readiness
+            answers = self._ask([census_part(i, t, readiness) for i, t in enumerate(batch)])
             for target in batch:
                 answer = answers[target.key]
                 data = answer.data

@@ -29,7 +29,7 @@ def test_a_version_1_snapshot_is_read_its_words_kept_as_the_error_of_a_stale_rep
         ),
         "civic/old": (RepoState.ARCHIVED, ""),
     }
-    assert b'"version": 2' in snapshot.dumps(old)
+    assert f'"version": {snapshot.VERSION}'.encode() in snapshot.dumps(old)
 
 
 def test_repo_at_a_time_encoding_equals_whole_document_encoding():
@@ -64,3 +64,12 @@ def test_bad_snapshots_are_named_errors(text, message):
     with pytest.raises(SnapshotError, match=message) as raised:
         snapshot.loads(text, origin="data/snapshot.json")
     assert "data/snapshot.json" in str(raised.value)
+
+
+def test_a_version_2_snapshot_is_read_with_an_empty_readiness():
+    data = FIXTURE.read_bytes().replace(b'"version": 3', b'"version": 2')
+    document = json.loads(data)
+    for repo in document["repos"]:
+        del repo["readiness"]
+    old = snapshot.loads(json.dumps(document))
+    assert old.repos and all(r.readiness.merged is None for r in old.repos)

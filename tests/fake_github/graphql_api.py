@@ -282,6 +282,9 @@ def _repo_view(repo: FakeRepo, base: str) -> dict:
         "hasIssuesEnabled": repo.has_issues,
         "pushedAt": repo.pushed_at,
         "primaryLanguage": {"name": repo.language} if repo.language else None,
+        "hasDiscussionsEnabled": repo.discussions,
+        "codeOfConduct": _code_of_conduct(repo),
+        "contributingGuidelines": _contributing(repo),
         "licenseInfo": {
             "spdxId": repo.license[0],
             "name": repo.license[1],
@@ -290,6 +293,44 @@ def _repo_view(repo: FakeRepo, base: str) -> dict:
         if repo.license
         else None,
     }
+
+
+def _code_of_conduct(repo: FakeRepo) -> dict | None:
+    if not repo.code_of_conduct:
+        return None
+    key = repo.code_of_conduct.lower().replace(" ", "_")
+    url = f"https://github.com/{repo.full_name}/blob/HEAD/CODE_OF_CONDUCT.md"
+    return {"__typename": "CodeOfConduct", "name": repo.code_of_conduct, "key": key, "url": url}
+
+
+def _contributing(repo: FakeRepo) -> dict | None:
+    """GitHub answers null when the repo (and its owner's .github repo) has no contributing guide."""
+    for path in ("CONTRIBUTING.md", ".github/CONTRIBUTING.md", "docs/CONTRIBUTING.md"):
+        if path in repo.files:
+            url = f"https://github.com/{repo.full_name}/blob/HEAD/{path}"
+            return {
+                "url": url,
+                "resourcePath": url.removeprefix("https://github.com"),
+                "body": "...",
+            }
+    return None
+
+
+def _object(source, info, expression=None, oid=None):
+    """A Git object by `HEAD:path`: a Tree for a folder (a path with files below it), else a Blob."""
+    files = source["_repo"].files
+    path = (expression or "").removeprefix("HEAD:")
+    if any(f.startswith(path + "/") for f in files):
+        return {"__typename": "Tree", "oid": "0" * 40}
+    return {"__typename": "Blob", "oid": "0" * 40} if path in files else None
+
+
+def _pull_requests(source, info, states=None, **page):
+    merged = [
+        {"__typename": "PullRequest", "authorAssociation": who, "mergedAt": when, "state": "MERGED"}
+        for who, when in source["_repo"].merged
+    ]
+    return _connection(merged if not states or "MERGED" in states else [], **page)
 
 
 def _issue_view(repo: FakeRepo, issue: FakeIssue) -> dict:
@@ -482,6 +523,8 @@ RESOLVERS = {
     ("Query", "search"): _search,
     ("Repository", "issues"): _repo_issues,
     ("Repository", "repositoryTopics"): _topics,
+    ("Repository", "object"): _object,
+    ("Repository", "pullRequests"): _pull_requests,
     ("Repository", "labels"): _repo_labels,
     ("Issue", "labels"): _issue_labels,
     ("Issue", "repository"): lambda source, info: _repo_view(source["_repo"], info.context.base),

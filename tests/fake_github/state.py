@@ -68,6 +68,13 @@ class FakeRepo:
     """The GitHub Pages site's address (GET /repos/{owner}/{repo}/pages); "" when Pages is not
     enabled.
     """
+    files: tuple[str, ...] = ()
+    """Paths in the default branch (`CONTRIBUTING.md`, `.devcontainer`, `docker-compose.yml`, …)."""
+    code_of_conduct: str = ""
+    """Its name ("Contributor Covenant"), "" when the repo has none."""
+    discussions: bool = False
+    merged: tuple[tuple[str, str], ...] = ()
+    """(author association, merged at) of its merged pull requests, oldest first."""
 
     @property
     def full_name(self) -> str:

@@ -23,7 +23,7 @@ def source(repo: str, **fields) -> Source:
     return Source(repo=repo, cause="civic-tech", labels=fields.pop("labels", LABELS), **fields)
 
 
-LIMITS = {"max_share", "batch", "issue_cap", "max_seconds", "page_nodes"}
+LIMITS = {"max_share", "batch", "issue_cap", "max_seconds", "page_nodes", "readiness"}
 
 
 def run(env, sources, previous=None, now=NOW, **overrides) -> FetchReport:
@@ -434,3 +434,46 @@ def test_a_refused_comment_field_marks_the_repo_partial_never_ok(world, github_e
     assert fixed[5].unread == ()  # no comments, nothing lost
     assert any("civic/app is partial" in line for line in result.annotations())
     assert "| partial | 1 |" in result.summary_markdown()
+
+
+def test_readiness_is_read_in_the_census_exactly_as_the_repo_has_it(fake_github, github_env):
+    merged = (
+        ("MEMBER", "2026-11-01T00:00:00Z"),
+        ("CONTRIBUTOR", "2026-11-02T00:00:00Z"),
+        ("FIRST_TIME_CONTRIBUTOR", "2026-11-03T00:00:00Z"),
+    )
+    files = ("CONTRIBUTING.md", ".devcontainer/devcontainer.json", "docker-compose.yml")
+    fake_github.add_repo(
+        "civic/ready",
+        code_of_conduct="Contributor Covenant",
+        discussions=True,
+        files=files,
+        merged=merged,
+    )
+    fake_github.add_repo("civic/bare")
+    for name in ("civic/ready", "civic/bare"):
+        fake_github.add_issue(name, 1, "Help", labels=("good first issue",))
+    repos = by_name(run(github_env, [source("civic/ready"), source("civic/bare")]))
+    got = repos["civic/ready"].readiness
+    assert got.contributing == "https://github.com/civic/ready/blob/HEAD/CONTRIBUTING.md"
+    assert (got.code_of_conduct, got.discussions) == ("Contributor Covenant", True)
+    assert got.dev_environment == (".devcontainer", "docker-compose.yml")
+    assert (got.merged, got.merged_from_outside, got.merged_from_newcomers) == (3, 2, 1)
+    assert got.last_merged == "2026-11-03T00:00:00Z"
+    bare = repos["civic/bare"].readiness
+    assert (bare.contributing, bare.code_of_conduct, bare.dev_environment, bare.merged) == (
+        "",
+        "",
+        (),
+        0,
+    )
+
+
+def test_readiness_costs_one_connection_a_repo(fake_github, github_env):
+    for n in range(100):
+        fake_github.add_repo(f"many/r{n:02d}")
+    with_fields = run(github_env, [source(f"many/r{n:02d}") for n in range(100)])
+    fake_github.reset_log()
+    without = run(github_env, [source(f"many/r{n:02d}") for n in range(100)], readiness=False)
+    assert with_fields.points - without.points == 1  # 100 more connections: one point
+    assert all(r.readiness.merged is None for r in without.snapshot.repos)
