@@ -26,9 +26,12 @@ LAYERS = {
 # The build's stages and their helpers, earliest first: a module may import only those before it.
 BUILD_ORDER = (
     "classify_rules",
+    "text_model",
     "classify",
+    "claims_words",
     "claims",
     "parked",
+    "readiness",
     "judge",
     "pages",
     "views",
