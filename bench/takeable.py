@@ -231,39 +231,45 @@ class ShownCard:
     """The card's "Taken: …" text without the prefix, "" when none."""
     in_claimed: bool
     """Inside a repo page's "Already taken" list."""
+    in_parked: bool = False
+    """Inside a repo page's "Not ready to start" list (a do-not-start label)."""
 
 
 class _Cards(HTMLParser):
-    """Every `li.card` of a page: its repo and number (from the meta line) and its claim line."""
+    """Every `li.card` of a page: its repo and number (from its GitHub link) and its claim line."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.cards: list[ShownCard] = []
-        self._lists: list[bool] = []  # per open <ol>: is it the claimed list
+        self._lists: list[str] = []  # per open <ol>: "claimed", "parked" or ""
         self._reading = ""  # "meta" or "claim" while inside that paragraph
         self._text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         classes = (dict(attrs).get("class") or "").split()
         if tag == "ol":
-            self._lists.append("claimed" in classes)
+            self._lists.append(next((k for k in ("claimed", "parked") if k in classes), ""))
         elif tag == "li" and "card" in classes:
-            self.cards.append(ShownCard("", 0, "", any(self._lists)))
-        elif tag == "p" and self.cards and ("card-meta" in classes or "claim" in classes):
-            self._reading, self._text = "meta" if "card-meta" in classes else "claim", []
+            held = "claimed" in self._lists, "parked" in self._lists
+            self.cards.append(ShownCard("", 0, "", *held))
+        elif tag == "a" and self.cards and not self.cards[-1].repo:
+            found = re.match(
+                r"https://github\.com/([^/]+/[^/]+)/issues/(\d+)$", dict(attrs).get("href") or ""
+            )
+            if found:
+                self.cards[-1].repo, self.cards[-1].number = (
+                    found.group(1).lower(),
+                    int(found.group(2)),
+                )
+        elif tag == "p" and self.cards and "claim" in classes:
+            self._reading, self._text = "claim", []
 
     def handle_endtag(self, tag):
         if tag == "ol" and self._lists:
             self._lists.pop()
         elif tag == "p" and self._reading:
             text = " ".join("".join(self._text).split())
-            card = self.cards[-1]
-            if self._reading == "meta":
-                found = re.match(r"(\S+/\S+) #(\d+)", text)
-                if found:
-                    card.repo, card.number = found.group(1).lower(), int(found.group(2))
-            else:
-                card.claim = text.removeprefix("Taken:").strip()
+            self.cards[-1].claim = text.removeprefix("Taken:").strip()
             self._reading = ""
 
     def handle_data(self, data):
@@ -326,7 +332,7 @@ def read_site(out: Path) -> SiteShows:
         cards = page_cards(page)
         if where.startswith("repos/"):
             shows.places[f"{where}/ (to take)"] = {
-                (c.repo, c.number) for c in cards if not c.in_claimed
+                (c.repo, c.number) for c in cards if not c.in_claimed and not c.in_parked
             }
             shows.claimed.update({(c.repo, c.number): c.claim for c in cards if c.in_claimed})
         elif cards or not where:

@@ -18,19 +18,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator import sources  # noqa: E402
-from generator.build import write  # noqa: E402
 from generator.core import snapshot  # noqa: E402
+from generator.core.files import write_file  # noqa: E402
 from generator.core.records import Capture, Issue, Label, Repo, Snapshot  # noqa: E402
+from generator.fetch.outline import outline  # noqa: E402
 
 FGFI_NOTE = (
-    "open beginner-labeled issues as published in the public data of GitHub's For Good First "
-    "Issue site "
-    "(generated.json of its deploy branch); bodies, authors and update times were not captured"
+    "open beginner-labeled issues as published in the public data of GitHub's For Good First Issue "
+    "site (generated.json of its deploy branch); bodies, authors and update times were not captured"
 )
 CIVIC_NOTE = (
-    "issues read from public GitHub issue pages with their maintainers' labels; the capture time "
-    "was not "
-    "recorded (the newest date in the records is {newest}); states are as captured and may have "
+    "issues read from public GitHub issue pages with their maintainers' labels; the capture time was "
+    "not recorded (the newest date in the records is {newest}); states are as captured and may have "
     "changed"
 )
 
@@ -44,16 +43,9 @@ def main() -> None:
     args = parser.parse_args()
 
     entries = sources.load(args.sources)
-    repos_listed = {s.key: s for s in entries if not s.is_org}
-    orgs_listed = {s.key: s for s in entries if s.is_org}
 
     def source_of(name: str):
-        """The entry that lists a repo: its own, or its org's (unless the org entry excludes it)."""
-        owner, _, repo = name.lower().partition("/")
-        org = orgs_listed.get(owner)
-        if org and repo not in {e.lower() for e in org.exclude}:
-            return repos_listed.get(name.lower(), org)
-        return repos_listed.get(name.lower())
+        return sources.owner_of(entries, name)
 
     fgfi = [
         json.loads(line) for line in Path(args.open_issues).read_text().splitlines() if line.strip()
@@ -115,7 +107,7 @@ def main() -> None:
             for name, meta in repos.items()
         ),
     )
-    write.write_file(args.out, snapshot.dumps(result))
+    write_file(args.out, snapshot.dumps(result))
     total = sum(len(r.issues) for r in result.repos)
     print(f"{args.out}: {len(result.repos)} repos, {total} issues")
 
@@ -132,6 +124,7 @@ def _issue(record: dict, comments_count: int | None) -> Issue:
         comments_count=comments_count,
         last_comment_at=record.get("last_comment_date") or "",
         body=record.get("body") or "",
+        outline=outline(record["body"], record["repo"]) if record.get("body") else None,
         comment_claim=bool(record.get("has_assignment_claim")),
     )
 

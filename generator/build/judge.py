@@ -9,12 +9,19 @@ from datetime import datetime
 from pathlib import Path
 
 from ..core.errors import InputError, SourcesError
-from ..core.records import Entry, Issue, Repo, Source
+from ..core.records import Entry, Issue, Repo, SkillArea, Source
 from ..sources import owner_of
 from . import claims, classify
 from .claims import Claim, Responsiveness
 from .classify import Classification
 from .parked import parked_by
+from .readiness import (
+    IssueReadiness,
+    ProjectReadiness,
+    issue_readiness,
+    project_readiness,
+    ready_score,
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,15 @@ class Judged:
     """The do-not-start label it carries ("on hold"), "" when it carries none."""
     activity: str = ""
     """When anything last happened on it (an update, a comment); "" when no such time is known."""
+    readiness: IssueReadiness = IssueReadiness()
+    """What its own text gives a newcomer: steps, what done looks like, the files, a mockup."""
+    project: ProjectReadiness = ProjectReadiness()
+    """What its project gives a newcomer: a contributing guide, a ready environment, answers."""
+
+    @property
+    def ready(self) -> int:
+        """How ready to start tonight, issue and project together: what "ready tonight" orders by."""
+        return ready_score(self.readiness, self.project)
 
     @property
     def takeable(self) -> bool:
@@ -56,17 +72,22 @@ def judge(entries: tuple[Entry, ...], now: datetime) -> Judgement:
     for entry in entries:
         for repo in entry.repos:
             answers[repo.key] = claims.responsiveness(repo)
+            project = project_readiness(repo, entry.source, answers[repo.key])
             for issue in repo.issues:
+                sorting = classify.classify(issue, repo, entry.source)
+                design = SkillArea.DESIGN in sorting.skills
                 issues.append(
                     Judged(
                         issue,
                         repo,
                         entry.source,
-                        classify.classify(issue, repo, entry.source),
+                        sorting,
                         claims.claim(issue, now),
                         claims.is_stale(issue, now),
                         parked_by(issue, entry.source),
                         claims.last_activity(issue),
+                        issue_readiness(issue, design),
+                        project,
                     )
                 )
     return Judgement(now, tuple(issues), answers)

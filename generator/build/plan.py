@@ -16,6 +16,7 @@ from . import listings
 from .claims import Responsiveness
 from .judge import Judged, Judgement
 from .pages import Page
+from .readiness import project_readiness
 from .views import (
     Card,
     CauseRow,
@@ -44,11 +45,8 @@ def plan_site(
     waiting = Counter(e.source.cause for e in entries if not e.repos)
     home = listings.home(free, dict(waiting))
     causes = {e.source.cause for e in entries}
-    all_listings = [
-        home,
-        listings.responsive(home, answers),
-        *listings.facets(free, causes, waiting),
-    ]
+    special = [listings.responsive(home, answers), listings.newest(home)]
+    all_listings = [home, *special, *listings.facets(free, causes, waiting)]
     repo_pages = tuple(_repo_pages(entries, cards, answers))
     feeds = [_feed(page.feed_path, page.title, page.path, page.cards) for page in all_listings]
     feeds += [_feed(p.feed_path, f"{p.source.repo} issues", p.path, p.cards) for p in repo_pages]
@@ -72,8 +70,10 @@ def _card(item: Judged, answers: dict[str, Responsiveness]) -> Card:
 
 
 def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Feed:
-    """A feed of a page's newest issues; stale ones are not news, and the cards hold none."""
-    return Feed(path, title, page_path, cards[:FEED_ENTRIES])
+    """A feed of a page's newest issues (whatever order the page uses); stale ones are not news, and
+    the cards hold none."""
+    newest = tuple(sorted(cards, key=listings.newest_first))
+    return Feed(path, title, page_path, newest[:FEED_ENTRIES])
 
 
 def _repo_pages(
@@ -100,6 +100,7 @@ def _repo_pages(
                 responsiveness=answers.get(name.lower()),
                 parked=tuple(c for c in mine if c.item.parked and not c.claim),
                 stale=tuple(c for c in free if c.is_stale),
+                project=project_readiness(repo, source, answers.get(repo.key)) if repo else None,
             )
 
 

@@ -10,6 +10,7 @@ from ..core.records import Repo, RepoState, Source
 from .claims import Claim, Responsiveness
 from .judge import Judged
 from .pages import Page
+from .readiness import ProjectReadiness
 
 ANY_SKILL = "any"
 
@@ -93,6 +94,8 @@ class RepoPage:
     parked: tuple[Card, ...] = ()
     """Open issues a label says not to start yet (on hold, blocked, …), with that label as the reason."""
     stale: tuple[Card, ...] = ()
+    project: ProjectReadiness | None = None
+    """What the project offers a newcomer; None until the repo has been fetched."""
 
 
 @dataclass(frozen=True)

@@ -95,6 +95,27 @@ class Comment:
 
 
 @dataclass(frozen=True)
+class Outline:
+    """The shape of an issue's description, read from its Markdown when fetched (the kept `body` is
+    flattened plain text, where lists, headings and code marks are gone)."""
+
+    checklist: int = 0
+    """Task-list items ("- [ ] …"), placeholders ("[Insert …]", "TODO") not counted."""
+    numbered: int = 0
+    """Numbered list items ("1. …")."""
+    bullets: int = 0
+    """Other list items ("- …")."""
+    headings: tuple[str, ...] = ()
+    """Section headings, lower case ("acceptance criteria"), including bold lines that act as one."""
+    code: tuple[str, ...] = ()
+    """What the author marked as code (`models.py`, `campaign_contact`) or wrote as a path or a link to a
+    file of the repo."""
+    links: tuple[str, ...] = ()
+    """The hosts of its links (figma.com, docs.google.com), once each."""
+    images: int = 0
+
+
+@dataclass(frozen=True)
 class Issue:
     """An open issue as fetched or captured. Every text field is written by strangers."""
 
@@ -121,6 +142,8 @@ class Issue:
     """Recent comments, oldest first, when fetched."""
     unread: tuple[str, ...] = ()
     """Fields GitHub did not return for this issue ("comments"): what depends on them is unknown."""
+    outline: Outline | None = None
+    """The shape of its description; None when it was not read (a capture of flattened text)."""
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,13 @@ from dataclasses import asdict, fields, replace
 from typing import Any
 
 from .errors import SnapshotError
-from .records import Capture, Comment, Issue, Label, Readiness, Repo, RepoState, Snapshot
+from .records import Capture, Comment, Issue, Label, Outline, Readiness, Repo, RepoState, Snapshot
 
 FORMAT = "shovel-ready-snapshot"
 VERSION = 3
 """2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not prose.
-3: a repo's `readiness` (contributing guide, code of conduct, dev environment, merged pull requests).
+3: a repo's `readiness` (contributing guide, code of conduct, dev environment, merged pull requests) and
+an issue's `outline` (the shape of its description).
 Older files are still read: a version 1 `state_detail` becomes the `error` of a stale repo, and a
 version 2 repo has an empty readiness."""
 READS = (1, 2, VERSION)
@@ -124,6 +125,10 @@ def _issue_from_json(document: dict[str, Any]) -> Issue:
     values["assignees"] = tuple(values.get("assignees", ()))
     values["comments"] = tuple(Comment(**c) for c in values.get("comments", ()))
     values["unread"] = tuple(values.get("unread", ()))
+    if values.get("outline") is not None:
+        shape = _known(Outline, values["outline"])
+        lists = {k: tuple(shape.get(k, ())) for k in ("headings", "code", "links")}
+        values["outline"] = Outline(**{**shape, **lists})
     return Issue(**values)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..core.records import Comment, Issue, Label, Readiness, Repo
 from ..core.text import excerpt
 from .client import FieldError, Part
+from .outline import outline
 
 BODY_EXCERPT = 400
 """Characters of an issue's plain-text body kept in the snapshot."""
@@ -59,7 +60,7 @@ NEWCOMERS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
 
 ISSUE_FRAGMENT = f"""
 fragment IssueFields on Issue {{
-  number title url createdAt updatedAt locked bodyText author {{ login }}
+  number title url createdAt updatedAt locked body bodyText author {{ login }}
   labels(first: {LABELS_PER_ISSUE}) {{ nodes {{ name color }} }}
   comments(last: {COMMENTS_KEPT}) {{ totalCount
     nodes {{ author {{ login }} authorAssociation createdAt bodyText }} }}
@@ -183,6 +184,7 @@ def read_issue(repo: str, node: dict) -> Issue:
         comments_count=comments.get("totalCount"),
         last_comment_at=recent[-1]["createdAt"] if recent else "",
         body=excerpt(node.get("bodyText") or "", BODY_EXCERPT),
+        outline=outline(node.get("body") or "", repo),
         locked=bool(node.get("locked")),
         comments=tuple(
             Comment(

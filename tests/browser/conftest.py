@@ -29,7 +29,8 @@ import pytest
 from generator import cli
 from generator.core import snapshot as snapshot_format
 from generator.core.dates import parse_time
-from generator.core.records import Comment, Issue, Label, Repo, Snapshot
+from generator.core.records import Comment, Issue, Label, Readiness, Repo, Snapshot
+from generator.fetch.outline import outline
 from tests.helpers import CATALOG, ROOT
 
 # Debian's Chromium; SHOVEL_CHROMIUM names another Chromium-based browser (GitHub's runners ship
@@ -180,6 +181,63 @@ def _claims_world(sources: Path, snapshot: Path) -> None:
         file.write(f"  - repo: {CLAIMS_REPO}\n    cause: labor\n")
 
 
+READY_REPO = "ready/repo"
+READY_TITLE = "Show the last refresh in the footer"
+READY_BODY = """### Overview
+Show the date of the last refresh in the footer.
+
+### Action items
+- [ ] Add a `last_refresh` field to `app/models/site.py`
+- [ ] Show it in `templates/footer.html`
+
+### Acceptance criteria
+- The footer says when the data was last refreshed.
+"""
+
+
+def _ready_world(sources: Path, snapshot: Path) -> None:
+    """Add a project that is ready for a newcomer, with one issue that says what to do, what done looks
+    like and where to look, and one that says nothing of the kind."""
+    data = snapshot_format.loads(snapshot.read_bytes())
+    asof = parse_time(data.captured_at)
+    created = (asof - timedelta(days=40)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    readiness = Readiness(
+        contributing=f"https://github.com/{READY_REPO}/blob/HEAD/CONTRIBUTING.md",
+        dev_environment=(".devcontainer",),
+        merged=20,
+        merged_from_outside=6,
+        merged_from_newcomers=2,
+    )
+
+    def ready_issue(number: int, title: str, body: str) -> Issue:
+        return Issue(
+            repo=READY_REPO,
+            number=number,
+            title=title,
+            url=f"https://github.com/{READY_REPO}/issues/{number}",
+            created=created,
+            labels=(Label("good first issue"),),
+            comments_count=0,
+            body=body,
+            outline=outline(body, READY_REPO) if body else None,
+        )
+
+    issues = (ready_issue(1, READY_TITLE, READY_BODY), ready_issue(2, "Think about colours", ""))
+    repo = Repo(
+        name_with_owner=READY_REPO,
+        url=f"https://github.com/{READY_REPO}",
+        source=READY_REPO,
+        language="Python",
+        readiness=readiness,
+        issues=issues,
+    )
+    snapshot.write_bytes(
+        snapshot_format.dumps(Snapshot(data.captured_at, data.repos + (repo,), data.captures))
+    )
+    with sources.open("a") as file:
+        file.write(f"  - repo: {READY_REPO}\n    cause: labor\n")
+
+
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
@@ -192,6 +250,7 @@ def built_site(tmp_path_factory):
     sources, snapshot = _bench_module().generate(420, 30, folder, CATALOG)
     _hostile_world(sources, snapshot)
     _claims_world(sources, snapshot)
+    _ready_world(sources, snapshot)
     served = folder / "www"
     out = served / PREFIX.strip("/")
     assert (

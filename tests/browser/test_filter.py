@@ -29,9 +29,13 @@ def listed(site) -> list[dict]:
     return [i for i in site.api["issues"] if not i["stale"]]
 
 
-def expected(site, keep, stale: bool = False) -> list[str]:
-    """The API's issues the filters should list: issues with no activity for a year only when asked."""
-    return [i["url"] for i in site.api["issues"] if (stale or not i["stale"]) and keep(i)]
+def expected(site, keep, stale: bool = False, order: str = "ready") -> list[str]:
+    """The API's issues the filters should list, in the list's order: issues with no activity for a year
+    only when asked; "ready tonight" first (the API is newest first, which breaks ties), or newest."""
+    chosen = [i for i in site.api["issues"] if (stale or not i["stale"]) and keep(i)]
+    if order == "ready":
+        chosen = sorted(chosen, key=lambda i: -i["ready"]["score"])
+    return [i["url"] for i in chosen]
 
 
 def status(page) -> str:
@@ -233,7 +237,9 @@ def test_the_filters_work_by_keyboard_alone(page, built_site):
     assert all_shown(page) == want
     assert parse_qs(urlsplit(page.url).query) == {"q": ["test"], "skill": [first_area]}
     page.locator("#f-skill").focus()  # back from the cards "Show more" may have reached
-    tab_to(page, "f-clear", limit=6)  # past effort, cause, language, freshness and the stale box
+    tab_to(
+        page, "f-clear", limit=7
+    )  # past effort, cause, language, freshness, the stale box, order
     page.keyboard.press("Enter")
     wait_for_status(page, count_text(len(listed(built_site))))
     assert urlsplit(page.url).query == ""
@@ -364,3 +370,39 @@ def test_cards_the_script_builds_match_the_cards_the_build_wrote(page, built_sit
     built = page.locator("#cards > li.card").evaluate_all(CARD_FACTS)
     assert len(built) == 100
     assert built == newest[:100]
+
+
+def test_ready_tonight_first_by_default_newest_first_on_request(page, built_site):
+    scores = {i["url"]: i["ready"]["score"] for i in built_site.api["issues"]}
+    assert len(set(scores.values())) > 1  # the world has readier issues and less ready ones
+    page.goto(built_site.url + "?effort=small")
+    wait_for_result(page)
+    shown = all_shown(page)
+    assert shown == expected(built_site, lambda i: i["effort"] == "small")
+    assert [scores[u] for u in shown] == sorted((scores[u] for u in shown), reverse=True)
+    page.select_option("#f-order", "newest")
+    wait_for_result(page)
+    assert all_shown(page) == expected(built_site, lambda i: i["effort"] == "small", order="newest")
+    assert parse_qs(urlsplit(page.url).query)["order"] == ["newest"]
+    first = page.locator("#cards .ready").first.inner_text()
+    assert first.startswith("Ready tonight:")
+
+
+def test_a_ready_issue_says_why_on_its_card_with_and_without_javascript(
+    page, page_without_js, built_site
+):
+    from tests.browser.conftest import READY_TITLE
+
+    words = (
+        "Ready tonight: has steps · says what done looks like · names the files · contributing guide"
+        " · dev container · merges outsiders' pull requests"
+    )
+    page_without_js.goto(built_site.url)
+    first = page_without_js.locator("#cards > li.card").first
+    assert (
+        READY_TITLE in first.inner_text() and words in first.inner_text()
+    )  # the readiest comes first
+    page.goto(built_site.url + "?lang=Python")
+    wait_for_result(page)
+    card = page.locator("#cards > li.card").first
+    assert READY_TITLE in card.inner_text() and words in card.inner_text()

@@ -12,9 +12,9 @@ from markupsafe import Markup
 from ...core.text import json_bytes
 from ..views import Card, Site
 from .feeds import FeedWriter
-from .filter_index import filter_files
+from .filter_index import filter_files, indexed
 from .html import Links, github_url, make_environment, render_template, theme_chain
-from .words import label_class
+from .words import issue_ready, label_class, project_ready
 
 __all__ = ["render_site", "theme_chain", "Links"]
 
@@ -144,10 +144,9 @@ def _label_css(site: Site) -> bytes:
 
 
 def _api(site: Site) -> bytes:
-    """Every issue free to take with its classification, as JSON: the home listing's cards, then
-    the stale ones (marked)."""
-    home = site.listings[0]
-    cards = home.cards + home.stale
+    """Every issue free to take with its classification and readiness, newest first, as JSON (the
+    stale ones marked)."""
+    cards = indexed(site)  # newest first, as the filter index holds them
     document = {
         "data_as_of": site.data_as_of,
         "count": len(cards),
@@ -173,6 +172,11 @@ def _api_issue(card: Card) -> dict:
         "description": item.source.description or item.repo.description,
         "last_activity": item.activity,
         "stale": card.is_stale,
+        "ready": {
+            "issue": issue_ready(item.readiness),
+            "project": project_ready(item.project),
+            "score": item.ready,
+        },
         "skills": list(item.classification.skills),
         "effort": item.classification.effort.value,
         "reasons": list(item.classification.reasons),

@@ -5,15 +5,17 @@ values compress far better than rows of mixed ones):
 
     {"v": 4, "asof": ISO time the dates are counted back from, "count": issues, "block": issues per block,
      "repos": [[name, repo page path, cause, language, answer badge or "", description, note or contact,
-                display name], ...],
+                display name, [project readiness words], project readiness facts], ...],
      "labels": [[name as shown (emoji for :shortcodes:), colour classes or ""], ...],
      "reasons": [text, ...],
      "repo": [...], "created": [...], "activity": [...], "skills": [...], "effort": [...],
-     "label": [[...], ...], "stale": [0|1, ...]}
+     "label": [[...], ...], "stale": [0|1, ...], "ready": [issue readiness bits, ...]}
 
 Position i of every column is the i-th issue free to take, newest first (stale ones included, marked).
 `repo` indexes "repos", `label` holds lists of indexes into "labels", `skills` is a list of areas (empty: any
-skill) and `effort` is small, medium or large. A date with a time is a number of seconds: in `activity`,
+skill), `effort` is small, medium or large, and `ready` holds the issue's readiness facts as bits (steps 1,
+steps to reproduce 2, says what done looks like 4, names the files 8, links a mockup 16): with the project's
+count of facts they give the "ready tonight" order. A date with a time is a number of seconds: in `activity`,
 before "asof"; in `created`, before the previous `created` that is a number ("asof" for the first), since
 issues come newest first and small steps compress well. Any other date is the string the `iso` filter prints:
 a bare date, or "" when unknown. Ages are counted by the script from the reader's own clock.
@@ -40,7 +42,7 @@ from ...core.text import json_bytes
 from ..listings import newest_first
 from ..views import Card, Site, repo_path
 from .html import github_url
-from .words import about, badge, issue_text, label_class, label_name
+from .words import about, badge, issue_text, label_class, label_name, project_ready
 
 VERSION = 4
 BLOCK = 1000
@@ -94,7 +96,8 @@ def filter_index(site: Site) -> dict[str, bytes]:
     repos, labels, reasons = _Table(), _Table(), _Table()
     repo_rows: dict[str, int] = {}  # a repo's path is computed once, not once per issue
     index: dict[str, list] = {
-        name: [] for name in ("repo", "created", "activity", "skills", "effort", "label", "stale")
+        name: []
+        for name in ("repo", "created", "activity", "skills", "effort", "label", "stale", "ready")
     }
     shown: dict[str, list] = {
         name: [] for name in ("title", "number", "url", "comments", "reason", "text")
@@ -141,6 +144,19 @@ def _seconds(dates: list[str], asof: int, steps: bool) -> list:
     return out
 
 
+def _facts(readiness) -> int:
+    """An issue's readiness facts as bits, in the order site.js says them: steps 1, reproduce 2, done 4,
+    files 8, mockup 16."""
+    flags = (
+        readiness.steps,
+        readiness.reproduce,
+        readiness.done,
+        readiness.files,
+        bool(readiness.mockup),
+    )
+    return sum(1 << bit for bit, flag in enumerate(flags) if flag)
+
+
 def _json(value) -> bytes:
     return json_bytes(value, sort_keys=False)
 
@@ -165,7 +181,12 @@ def _add(
             description,
             source.note or source.contact,
         )
-        repo = repo_rows[issue.repo] = repos((*where, *said, source.name or issue.repo))
+        project = (
+            source.name or issue.repo,
+            tuple(project_ready(item.project)),
+            item.project.facts,
+        )
+        repo = repo_rows[issue.repo] = repos((*where, *said, *project))
     index["repo"].append(repo)
     index["created"].append(iso(issue.created))
     index["activity"].append(iso(item.activity))
@@ -175,6 +196,7 @@ def _add(
         [labels((label_name(label.name), label_class(label.color))) for label in issue.labels]
     )
     index["stale"].append(1 if card.is_stale else 0)
+    index["ready"].append(_facts(item.readiness))
     url = github_url(issue.url)
     shown["title"].append(issue.title)
     shown["number"].append(issue.number)

@@ -83,6 +83,9 @@ def make_environment(chain: tuple[Path, ...], links: Links, now: datetime) -> En
         inline_code=words.inline_code,
         about=words.about,
         issue_text=words.issue_text,
+        issue_ready=words.issue_ready,
+        project_ready=words.project_ready,
+        environment=words.environment,
     )
     return env
 

@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 
 from ...core import dates, states, text
 from ..claims import Claim, Responsiveness
+from ..readiness import IssueReadiness, ProjectReadiness
 from ..views import HealthRow
 
 HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
@@ -103,3 +104,46 @@ def about(description: str) -> str:
 def issue_text(body: str) -> str:
     """The start of an issue's own text for its card, as plain text."""
     return text.excerpt(body, EXCERPT)
+
+
+DEV_ENVIRONMENT_NAMES = {
+    ".devcontainer": "dev container",
+    ".devcontainer.json": "dev container",
+    ".gitpod.yml": "Gitpod",
+}
+"""What a newcomer calls each ready-environment file; the others are compose files."""
+
+
+def issue_ready(readiness: IssueReadiness) -> list[str]:
+    """The readiness facts of an issue's own text, as a card says them."""
+    said = []
+    if readiness.steps:
+        said.append("has steps to reproduce" if readiness.reproduce else "has steps")
+    if readiness.done:
+        said.append("says what done looks like")
+    if readiness.files:
+        said.append("names the files")
+    if readiness.mockup:
+        said.append("links a mockup")
+    return said
+
+
+def project_ready(project: ProjectReadiness) -> list[str]:
+    """The readiness facts of a project, short, as a card or the directory says them."""
+    said = []
+    if project.contributing:
+        said.append("contributing guide")
+    for name in dict.fromkeys(environment(path) for path in project.dev_environment):
+        said.append(name)
+    if project.merged_from_outside:
+        said.append("merges outsiders' pull requests")
+    if project.answers_quickly:
+        said.append("answers within a week")
+    if project.guidance:
+        said.append("says how to start")
+    return said
+
+
+def environment(path: str) -> str:
+    """A ready-environment file by what it gives: "dev container", "Docker Compose", "Gitpod"."""
+    return DEV_ENVIRONMENT_NAMES.get(path, "Docker Compose")

@@ -17,7 +17,8 @@
   if (!form || !site || !window.fetch || !window.URLSearchParams || !window.history.replaceState) return;
 
   var FACETS = ["skill", "effort", "cause", "lang", "fresh", "old"];
-  var FIELDS = ["q"].concat(FACETS);
+  var FIELDS = ["q"].concat(FACETS, ["order"]);
+  var READY = [[1, "has steps"], [4, "says what done looks like"], [8, "names the files"], [16, "links a mockup"]];
   var PAGE = 100;
   var DAY = 86400000;
   var PATHS = { skill: "skills/", effort: "effort/", cause: "causes/", lang: "languages/" };
@@ -75,6 +76,18 @@
     return new Date((before - value) * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
   }
 
+  // How many readiness facts an issue's bits hold (steps to reproduce is a kind of steps, not one more).
+  function facts(bits) {
+    return READY.filter(function (pair) { return bits & pair[0]; }).length;
+  }
+
+  // The issue's readiness facts in words, as the build's issue_ready says them.
+  function readyWords(bits) {
+    return READY.filter(function (pair) { return bits & pair[0]; }).map(function (pair) {
+      return pair[0] === 1 && bits & 2 ? "has steps to reproduce" : pair[1];
+    });
+  }
+
   function causeName(cause) {
     var words = cause.replace(/-/g, " ");
     return words.charAt(0).toUpperCase() + words.slice(1);
@@ -95,7 +108,8 @@
       issues.push({
         position: i, title: null, text: "",
         repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], badge: repo[4], about: repo[5],
-        note: repo[6], project: repo[7],
+        note: repo[6], project: repo[7], projectReady: repo[8],
+        ready: data.ready[i], score: facts(data.ready[i]) + repo[9],
         created: createdText, activity: activityText, skills: data.skills[i], effort: data.effort[i],
         labels: labels, stale: data.stale[i] === 1,
         latest: Math.max(isNaN(created) ? -Infinity : created, isNaN(activity) ? -Infinity : activity),
@@ -142,7 +156,7 @@
   }
 
   function active(s) {
-    return FIELDS.some(function (name) { return s[name] !== ""; });
+    return FIELDS.some(function (name) { return name !== "order" && s[name] !== ""; });
   }
 
   // Which facet tests an issue fails under state s; the counts beside each choice come from these.
@@ -198,6 +212,12 @@
       });
       if (!failed.length) matches.push(issue);
     });
+    // The index is newest first; "ready tonight" keeps that order among issues as ready as each other.
+    if (s.order !== "newest") {
+      matches = matches.map(function (issue, i) { return [issue, i]; }).sort(function (a, b) {
+        return b[0].score - a[0].score || a[1] - b[1];
+      }).map(function (pair) { return pair[0]; });
+    }
     return counts;
   }
 
@@ -269,7 +289,7 @@
     }
     pageLink.hidden = path === null;
     if (path === null) return;
-    var exact = FIELDS.every(function (name) { return !s[name] || covers.indexOf(name) >= 0; });
+    var exact = FIELDS.every(function (name) { return !s[name] || name === "order" || covers.indexOf(name) >= 0; });
     pageLink.href = base + path;
     pageLink.textContent = exact ? "Page and feed for this view" : "Closest page and feed (it lists more than this view)";
   }
@@ -348,6 +368,12 @@
     });
     sorting.appendChild(el("span", "effort", issue.effort + " effort"));
     if (issue.stale) span(sorting, "stale", "no activity for a year");
+    var ready = readyWords(issue.ready).concat(issue.projectReady);
+    if (ready.length) {
+      var line = li.appendChild(el("p", "ready"));
+      line.appendChild(el("span", "ready-head", "Ready tonight:"));
+      line.appendChild(document.createTextNode(" " + ready.join(" · ")));
+    }
     if (issue.labels.length) {
       li.appendChild(el("span", "vh", "Labels:"));
       var labels = li.appendChild(el("ul", "labels"));
