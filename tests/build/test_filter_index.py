@@ -1,6 +1,5 @@
 """The filter script's index: every takeable issue, columns that line up, card details in blocks,
-never markup.
-"""
+never markup."""
 
 from __future__ import annotations
 
@@ -17,8 +16,7 @@ HOSTILE = '</script><img src=x onerror=alert(1)> & "quotes"'
 
 def created(n: int) -> str:
     """Dates with and without a time, unknown ones, and one after the capture, as captures have
-    them.
-    """
+    them."""
     if n % 11 == 0:
         return f"2025-0{1 + n % 9}-1{n % 10}"
     return (
@@ -99,8 +97,8 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     for file in files:
         assert b"<" not in file.read_bytes()
     index = json.loads((out / "static" / "filter-index.json").read_text())
-    assert index["v"] == 3 and index["count"] == count == len(api) and index["block"] == BLOCK
-    for column in ("repo", "created", "updated", "skills", "effort", "label"):
+    assert index["v"] == 4 and index["count"] == count == len(api) and index["block"] == BLOCK
+    for column in ("repo", "created", "activity", "skills", "effort", "label", "stale", "ready"):
         assert len(index[column]) == count, column
     blocks = [
         json.loads((out / "static" / f"filter-blocks-{n}.json").read_text()) for n in range(3)
@@ -124,15 +122,17 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     ]
     asof = datetime.fromisoformat(index["asof"].replace("Z", "+00:00"))
     assert decoded(index["created"], asof, steps=True) == [iso(i["created"]) for i in api]
-    assert decoded(index["updated"], asof, steps=False) == [iso(i["updated"]) for i in api]
+    assert decoded(index["activity"], asof, steps=False) == [iso(i["last_activity"]) for i in api]
     assert any(
-        isinstance(v, int) and v < 0 for v in index["updated"]
+        isinstance(v, int) and v < 0 for v in index["activity"]
     )  # after the capture: a negative age
     assert {type(v) for v in index["created"]} == {int, str}
     assert [[index["labels"][n][0] for n in row] for row in index["label"]] == [
         i["labels"] for i in api
     ]
-    assert index["repos"] == [["octo/civic", "repos/octo/civic/", "civic-tech", "Python", ""]]
-    assert len(shown_stale := [v for b in blocks for v in b["stale"]]) == count and set(
-        shown_stale
-    ) <= {0, 1}
+    # name, page, cause, language, answer badge, description, note, display name, project facts
+    assert index["repos"] == [
+        ["octo/civic", "repos/octo/civic/", "civic-tech", "Python", "", "", "", "octo/civic", [], 0]
+    ]
+    assert set(index["ready"]) == {0}  # "Issue n" says nothing of steps, files or done
+    assert index["stale"] == [int(i["stale"]) for i in api]
