@@ -3,17 +3,12 @@
     .venv/bin/python bench/fetch.py [--repos 1000] [--latency 0.3] [--threads 16]
 
 The fake runs in its own process with `--latency` seconds before every answer. Ours is the real CLI
-in a
-child process (so its peak RSS is its own); the baseline is `get_repo`, `get_labels` and
-`get_issues(labels=
-[label], state="open")` per label per repo, the way most aggregators fetch, run on `--threads`
-threads so it
-ends in minutes rather than half an hour (its request count, not its wall time, is the point).
-Points are what
-the Actions token's 1,000 an hour runs out of: GraphQL points for ours, one per request for REST.
-The floor
-is ceil(labeled open issues / 100) + ceil(repos / 100), as in issue 4.
-"""
+in a child process (so its peak RSS is its own); the baseline is `get_repo`, `get_labels` and
+`get_issues(labels=[label], state="open")` per label per repo, the way most aggregators fetch, run
+on `--threads` threads so it ends in minutes rather than half an hour (its request count, not its
+wall time, is the point). Points are what the Actions token's 1,000 an hour runs out of: GraphQL
+points for ours, one per request for REST. The floor is ceil(labeled open issues / 100) + ceil(repos
+/ 100), as in issue 4."""
 
 from __future__ import annotations
 
@@ -72,6 +67,28 @@ def sources_yaml(specs) -> str:
         labels = ", ".join(json.dumps(label) for label in spec.labels)
         lines += [f"  - repo: {spec.name}", "    cause: civic-tech", f"    labels: [{labels}]"]
     return "\n".join(lines) + "\n"
+
+
+def run_without_readiness(info: dict, specs, workdir: Path) -> dict:
+    """The same fetch, in this process, with the census asking nothing of the repos' readiness."""
+    from generator.core.github import Settings
+    from generator.fetch import Limits, fetch
+
+    (workdir / "sources.yaml").write_text(sources_yaml(specs))
+    env = {
+        "GITHUB_TOKEN": info["token"],
+        "GITHUB_API_URL": info["url"],
+        "GITHUB_GRAPHQL_URL": info["graphql_url"],
+    }
+    counters(info, reset=True)
+    started = time.perf_counter()
+    limits = Limits(readiness=False)
+    fetch(
+        str(workdir / "sources.yaml"), str(workdir / "without.json"), Settings.from_env(env), limits
+    )
+    spent = counters(info)
+    wall = time.perf_counter() - started
+    return {"requests": spent["graphql"] + spent["core"], "points": spent["points"], "wall": wall}
 
 
 def run_ours(info: dict, specs, workdir: Path) -> dict:
@@ -170,8 +187,9 @@ SEARCH_FIELDS = """... on Issue { number repository { nameWithOwner isArchived }
 def run_search(info: dict, specs, per_search: int = 25) -> dict:
     """The other way issue 4 asks to measure: issue search over groups of repos (as For Good First Issue
     does), every field on every issue node, many searches per query. Repo metadata and states not fetched."""
-    from generator.fetch.passes import Client, Settings, run_parts
-    from generator.fetch.queries import Part, search_text
+    from generator.core.github import Settings
+    from generator.fetch.client import Client, Part, run_parts
+    from generator.fetch.queries import search_text
 
     client = Client(
         Settings.from_env({"GITHUB_TOKEN": info["token"], "GITHUB_API_URL": info["url"]})
@@ -205,7 +223,10 @@ def run_search(info: dict, specs, per_search: int = 25) -> dict:
             )
             for i, (text, cursor) in enumerate(batch)
         ]
-        for i, (data, _) in run_parts(client, parts).items():
+        for i, answer in run_parts(client, parts).items():
+            data = answer.data
+            if data is None:
+                raise RuntimeError(f"search failed: {answer.failure}")
             for node in data["nodes"]:
                 found.setdefault(node["repository"]["nameWithOwner"], set()).add(node["number"])
                 archived_listed += node["repository"]["isArchived"]
@@ -226,8 +247,7 @@ def run_search(info: dict, specs, per_search: int = 25) -> dict:
 
 def field_errors(specs, written) -> int:
     """Fetched issues whose assignees, comment count, last comment or open linked PR differ from the
-    world.
-    """
+    world."""
     truth = {(s.new_name or s.name, i["number"]): i for s in specs for i in s.issues}
     wrong = 0
     for repo in written.repos:
@@ -266,6 +286,7 @@ def main() -> None:
                 info, specs, Path(workdir)
             )  # the scheduled job's case: the previous snapshot is read
             identical = (Path(workdir) / "snapshot.json").read_bytes() == first
+            without = run_without_readiness(info, specs, Path(workdir))
         searched = run_search(info, specs)
         naive = None if args.skip_baseline else run_naive(info, specs, args.threads)
     finally:
@@ -313,6 +334,12 @@ def main() -> None:
         f"{sum(ours['states'].values()) == len(specs)}; fields wrong: "
         f"{field_errors(specs, ours['snapshot'])}; "
         f"fetch peak RSS {ours['peak_rss_mb']:.0f} MB"
+    )
+    extra = ours["points"] / without["points"] - 1
+    print(
+        f"readiness (contributing guide, code of conduct, dev environment, merged pull requests): "
+        f"{ours['points']} points with it, {without['points']} without ({extra:+.1%}); requests "
+        f"{ours['requests']} and {without['requests']}"
     )
     print(
         f"rerun on the unchanged world with the previous snapshot: {again['requests']} requests, "

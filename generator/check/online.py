@@ -2,8 +2,7 @@
 
 Advisory by design: a failure to reach GitHub for one entry becomes that entry's finding, never an
 exception, so one flaky answer cannot hide the rest of the report. Only a refused token stops the
-run.
-"""
+run."""
 
 from __future__ import annotations
 
@@ -17,6 +16,7 @@ from github import GithubException
 
 from ..core.errors import FetchError
 from ..core.github import Connection, Settings
+from ..core.readiness import read_readiness, readiness_fields
 from ..core.records import Source
 from .report import Finding, LabelCheck
 
@@ -26,13 +26,35 @@ log = logging.getLogger("shovel.check")
 def inspect(entries: tuple[Source, ...], settings: Settings) -> tuple[Finding, ...]:
     """One Finding per entry, in the order given."""
     with Connection(settings) as connection:
-        return tuple(_one(connection.github, source) for source in entries)
+        found = tuple(_one(connection.github, source) for source in entries)
+        return tuple(_with_readiness(connection, settings, f) for f in found)
+
+
+def _with_readiness(connection: Connection, settings: Settings, finding: Finding) -> Finding:
+    """What a newcomer will find in a repo that exists, as advice for its maintainer; GitHub's GraphQL
+    API answers only with a token, so without one the advice is left out."""
+    if not finding.exists or finding.source.is_org or not settings.token or finding.error:
+        return finding
+    owner, name = finding.canonical.split("/")
+    query = (
+        "query($o: String!, $n: String!) { repository(owner: $o, name: $n) { "
+        + readiness_fields()
+        + " } }"
+    )
+    try:
+        _, body = connection.github.requester.requestJsonAndCheck(
+            "POST", settings.graphql, input={"query": query, "variables": {"o": owner, "n": name}}
+        )
+    except (GithubException, requests.RequestException) as error:
+        log.debug("readiness of %s could not be read: %s", finding.canonical, error)
+        return finding
+    node = ((body or {}).get("data") or {}).get("repository")
+    return replace(finding, readiness=read_readiness(node)) if node else finding
 
 
 def planned_requests(entries: tuple[Source, ...]) -> int:
     """About how many REST requests `inspect` makes: the repo, its labels, then one search per
-    label.
-    """
+    label."""
     return sum(2 if source.is_org else 2 + len(source.labels) for source in entries)
 
 

@@ -2,9 +2,7 @@
 
 The Markdown report is posted as one pull-request comment and updated on every push; MARKER lets the
 workflow find its own comment. Label names come from strangers (the PR author, the repo's owners),
-so
-they only ever appear inside code spans built by `_code`.
-"""
+so they only ever appear inside code spans built by `_code`."""
 
 from __future__ import annotations
 
@@ -12,9 +10,10 @@ from dataclasses import dataclass
 
 from ..core import text
 from ..core.errors import SourcesError
-from ..core.records import Source
+from ..core.records import Readiness, Source
 
 MARKER = "<!-- shovel-ready:sources-report -->"
+MARKS = {"warning": "⚠️", "note": "ℹ️", "advice": "💡"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +48,8 @@ class Finding:
     unknown_excluded: tuple[str, ...] = ()
     error: str = ""
     """Why the entry could not be checked (network, rate limit), "" when it was."""
+    readiness: Readiness | None = None
+    """What a newcomer will find in the repo (contributing guide, dev environment, …), when read."""
 
     @property
     def level(self) -> str:
@@ -58,8 +59,7 @@ class Finding:
 
 def annotation(problem: SourcesError, level: str = "error") -> str:
     """A `::error file=…,line=…,col=…::message` workflow command, so the problem shows on the PR
-    diff.
-    """
+    diff."""
     return text.annotation(
         level,
         problem.message,
@@ -125,7 +125,7 @@ def notes(finding: Finding) -> list[tuple[str, str]]:
         return out
     if source.is_org:
         return out + _org_notes(finding)
-    return out + _label_notes(finding)
+    return out + _label_notes(finding) + _readiness_notes(finding.readiness)
 
 
 def _org_notes(finding: Finding) -> list[tuple[str, str]]:
@@ -152,6 +152,34 @@ def _org_notes(finding: Finding) -> list[tuple[str, str]]:
             )
         )
     return out
+
+
+NO_CONTRIBUTING = (
+    "No contributing guide: volunteers will not know how to start. A `CONTRIBUTING.md` that says how to "
+    "set up and where to ask helps most."
+)
+NO_ENVIRONMENT = (
+    "No dev container, compose file or Gitpod file: with one, a volunteer can start in minutes instead "
+    "of spending the evening on setup."
+)
+NO_CONDUCT = "No code of conduct: newcomers look for one before they join in."
+NO_OUTSIDERS = (
+    "None of the last {merged} merged pull requests came from outside the project: say in the issues "
+    "that newcomers' work is welcome."
+)
+
+
+def _readiness_notes(found: Readiness | None) -> list[tuple[str, str]]:
+    """Advice on what a newcomer will find, never a warning: the entry is fine without any of it."""
+    if found is None:
+        return []
+    said = (
+        (not found.contributing, NO_CONTRIBUTING),
+        (not found.dev_environment, NO_ENVIRONMENT),
+        (not found.code_of_conduct, NO_CONDUCT),
+        (found.merged and not found.merged_from_outside, NO_OUTSIDERS.format(merged=found.merged)),
+    )
+    return [("advice", text) for missing, text in said if missing]
 
 
 def _label_notes(finding: Finding) -> list[tuple[str, str]]:
@@ -237,5 +265,5 @@ def markdown(findings, problems, checked_all: bool) -> str:
         said = notes(f)
         if said:
             lines += ["", f"### {text.md_code(f.source.repo)} (line {f.source.line})", ""]
-            lines += [f"- {'⚠️' if kind == 'warning' else 'ℹ️'} {text}" for kind, text in said]
+            lines += [f"- {MARKS[kind]} {text}" for kind, text in said]
     return "\n".join(lines) + "\n"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..core.records import Comment, Issue, Label, Readiness, Repo
+from ..core.readiness import read_readiness, readiness_fields
+from ..core.records import Comment, Issue, Label, Repo
 from ..core.text import excerpt
 from .client import FieldError, Part
 from .outline import outline
@@ -23,40 +24,11 @@ TOPICS_PER_REPO = 20
 ASSIGNEES_PER_ISSUE = 10
 
 
-DEV_ENVIRONMENTS = (
-    ".devcontainer",
-    ".devcontainer.json",
-    "docker-compose.yml",
-    "docker-compose.yaml",
-    "compose.yaml",
-    "compose.yml",
-    ".gitpod.yml",
-)
-"""Files that give a newcomer a ready environment, looked up in the default branch."""
-MERGED_LOOKED_AT = 20
-"""Recent merged pull requests read to see whether outsiders' work gets merged (one connection: GitHub
-charges it once per repo, about 1 point per 100 repos)."""
 REPO_FIELDS = f"""id nameWithOwner url description stargazerCount isArchived pushedAt
     hasIssuesEnabled
     primaryLanguage {{ name }} licenseInfo {{ spdxId name }}
     repositoryTopics(first: {TOPICS_PER_REPO}) {{ nodes {{ topic {{ name }} }} }}"""
 
-
-def readiness_fields() -> str:
-    """What the census asks of each repo for its readiness (no connection but `merged`)."""
-    lookups = " ".join(
-        f'e{n}: object(expression: "HEAD:{path}") {{ __typename }}'
-        for n, path in enumerate(DEV_ENVIRONMENTS)
-    )
-    merged = f"pullRequests(states: MERGED, last: {MERGED_LOOKED_AT})"
-    return (
-        "hasDiscussionsEnabled contributingGuidelines { url } codeOfConduct { name url }\n    "
-        f"{lookups}\n    merged: {merged} {{ nodes {{ authorAssociation mergedAt }} }}"
-    )
-
-
-OUTSIDERS = frozenset({"CONTRIBUTOR", "FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER", "NONE"})
-NEWCOMERS = frozenset({"FIRST_TIME_CONTRIBUTOR", "FIRST_TIMER"})
 
 ISSUE_FRAGMENT = f"""
 fragment IssueFields on Issue {{
@@ -141,26 +113,6 @@ def read_repo(node: dict, source: str) -> Repo:
         pushed_at=node.get("pushedAt") or "",
         license=spdx if spdx and spdx != "NOASSERTION" else licence.get("name") or "",
         readiness=read_readiness(node),
-    )
-
-
-def read_readiness(node: dict) -> Readiness:
-    """What a newcomer finds in the repository; empty when the census did not ask."""
-    if "merged" not in node:
-        return Readiness()
-    conduct = node.get("codeOfConduct") or {}
-    merged = [m for m in (node.get("merged") or {}).get("nodes") or [] if m]
-    found = tuple(path for n, path in enumerate(DEV_ENVIRONMENTS) if node.get(f"e{n}"))
-    return Readiness(
-        contributing=(node.get("contributingGuidelines") or {}).get("url") or "",
-        code_of_conduct=conduct.get("name") or "",
-        code_of_conduct_url=conduct.get("url") or "",
-        dev_environment=found,
-        merged=len(merged),
-        merged_from_outside=sum(1 for m in merged if m.get("authorAssociation") in OUTSIDERS),
-        merged_from_newcomers=sum(1 for m in merged if m.get("authorAssociation") in NEWCOMERS),
-        last_merged=max((m.get("mergedAt") or "" for m in merged), default=""),
-        discussions=bool(node.get("hasDiscussionsEnabled")),
     )
 
 
