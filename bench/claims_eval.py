@@ -15,10 +15,9 @@ frozen, from repositories in none of the other files: the figure no tuning touch
 
 Printed per slice (all, English, not English, each language with at least 10 rows, commands,
 phrases): claim precision and recall, release precision and recall, and the share of "neither"
-comments read as claims. `--timing` prints the mean cost of one call. `--errors` lists every
-misread comment (leaving out `--skip-fold`'s group, so that the sealed group stays unread while
-rules are revised).
-"""
+comments read as claims. `--timing` prints the mean cost of one call. `--errors` lists every misread
+comment (leaving out `--skip-fold`'s group, so that the sealed group stays unread while rules are
+revised)."""
 
 from __future__ import annotations
 

@@ -207,10 +207,8 @@ def run_search(info: dict, specs, per_search: int = 25) -> dict:
     counters(info, reset=True)
     started = time.perf_counter()
     while pending:
-        batch, pending = (
-            pending[:5],
-            pending[5:],
-        )  # 5 searches x 100 nodes = the 500 nodes ours puts in a query
+        # 5 searches x 100 nodes = the 500 nodes ours puts in a query
+        batch, pending = pending[:5], pending[5:]
         parts = [
             Part(
                 key=i,
@@ -282,9 +280,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as workdir:
             ours = run_ours(info, specs, Path(workdir))
             first = (Path(workdir) / "snapshot.json").read_bytes()
-            again = run_ours(
-                info, specs, Path(workdir)
-            )  # the scheduled job's case: the previous snapshot is read
+            # the scheduled job's case: the previous snapshot is read
+            again = run_ours(info, specs, Path(workdir))
             identical = (Path(workdir) / "snapshot.json").read_bytes() == first
             without = run_without_readiness(info, specs, Path(workdir))
         searched = run_search(info, specs)

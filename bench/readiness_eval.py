@@ -2,12 +2,11 @@
 
     .venv/bin/python bench/readiness_eval.py [--errors]
 
-The issues (tests/data/readiness/issues.jsonl) come from 75 repositories. Their repos are split by a hash
-of the name into five groups: groups 0-2 are the ones the rules were written while looking at, groups 3-4
-were read only to measure, once the rules were written. The figures that count are the held-out ones.
-Each issue is judged as the product sees it: its outline read from the Markdown (as fetch does) and its
-text flattened and cut to the snapshot's excerpt.
-"""
+The issues (tests/data/readiness/issues.jsonl) come from 75 repositories. Their repos are split by a
+hash of the name into five groups: groups 0-2 are the ones the rules were written while looking at,
+groups 3-4 were read only to measure, once the rules were written. The figures that count are the
+held-out ones. Each issue is judged as the product sees it: its outline read from the Markdown (as
+fetch does) and its text flattened and cut to the snapshot's excerpt."""
 
 from __future__ import annotations
 

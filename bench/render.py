@@ -4,27 +4,19 @@
     .venv/bin/python bench/render.py --quick    # 2,000 and 4,000 issues, for a fast look
 
 The world is generated from the shapes of the real issues in data/snapshot.json: every generated
-issue
-takes one real issue's labels (the whole mix, colours included), body, comment count, dates and
-claim state,
-and a title exactly as long as that issue's, made of words drawn at random from all the real titles.
-Every
-generated repo takes one real repo's language, description and sources.yaml cause. Names are made up
-and say
-so (`bench-0001/…`), and the titles are word salad no one would take for a real issue, so nothing
-invented is
-passed off as real. Titles are drawn, not copied, so the pages compress like real ones: 20,000
-copies of 180
-real titles would shrink to a fraction under gzip and flatter the page weights. Issues spread over
-repos as
-unevenly as the real ones do (a few repos hold most issues).
+issue takes one real issue's labels (the whole mix, colours included), body, comment count, dates
+and claim state, and a title exactly as long as that issue's, made of words drawn at random from all
+the real titles. Every generated repo takes one real repo's language, description and sources.yaml
+cause. Names are made up and say so (`bench-0001/…`), and the titles are word salad no one would
+take for a real issue, so nothing invented is passed off as real. Titles are drawn, not copied, so
+the pages compress like real ones: 20,000 copies of 180 real titles would shrink to a fraction under
+gzip and flatter the page weights. Issues spread over repos as unevenly as the real ones do (a few
+repos hold most issues).
 
 Times are wall-clock seconds of `build.py` in a fresh process and are reported next to a baseline
-measured
-in the same run (the build of the real snapshot, and a fixed pure-Python loop), so the figures can
-be
-compared across machines as ratios. Peak memory is the build process's maximum resident set size.
-"""
+measured in the same run (the build of the real snapshot, and a fixed pure-Python loop), so the
+figures can be compared across machines as ratios. Peak memory is the build process's maximum
+resident set size."""
 
 from __future__ import annotations
 
@@ -54,8 +46,7 @@ BUDGET = {"build_s": 5.0, "growth": 2.2, "peak_mb": 300, "home_kb": 60, "js_kb":
 
 def real_world(model: Path = ROOT) -> tuple[Snapshot, dict[str, str]]:
     """A snapshot of real issues (`model`/data/snapshot.json, or `model`/snapshot.json) and each
-    repo's cause.
-    """
+    repo's cause."""
     path = (
         model / "data" / "snapshot.json" if (model / "data").is_dir() else model / "snapshot.json"
     )
@@ -183,8 +174,7 @@ def gzipped_kb(paths: list[Path]) -> float:
 
 def weights(site: Path) -> dict[str, float]:
     """What a visitor's browser downloads, gzipped: the home page, all JavaScript, all CSS, the
-    filter index.
-    """
+    filter index."""
     static = site / "static"
     return {
         "home_kb": gzipped_kb([site / "index.html"]),

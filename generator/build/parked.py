@@ -2,11 +2,10 @@
 marks, in-progress and needs-spec statuses. An issue carrying one is kept off the lists and shown on its
 repo page with the label as the reason.
 
-The vocabulary was read off the real labels in ../shared/data (about 1,500 issues of 200 repos); docs/
-classification.md says how many issues each phrase catches there. Labels are compared as words: case,
-separators (`-`, `_`, `/`, `:`), emoji, list numbers ("04 - In Progress") and status prefixes
-("status/", "S-", "lifecycle/") do not matter.
-"""
+The vocabulary was read off the real labels in ../shared/data (about 1,500 issues of 200 repos);
+docs/ classification.md says how many issues each phrase catches there. Labels are compared as
+words: case, separators (`-`, `_`, `/`, `:`), emoji, list numbers ("04 - In Progress") and status
+prefixes ("status/", "S-", "lifecycle/") do not matter."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """`check`: is sources.yaml right, line by line, and (online) what does GitHub say about its
-entries.
-"""
+entries."""
 
 from __future__ import annotations
 
@@ -58,8 +57,7 @@ def check(
     sources_path: str, settings: Settings | None = None, changed_against: str = ""
 ) -> CheckReport:
     """Check the file; with `settings`, also ask GitHub about every entry (or those changed since a
-    revision).
-    """
+    revision)."""
     try:
         found = sources.load(sources_path)
     except SourcesInvalid as error:

@@ -13,8 +13,7 @@ from ..sources import parse
 
 def changed(current: tuple[Source, ...], previous_text: str) -> tuple[Source, ...]:
     """The entries of `current` that are new or different from those in an earlier sources.yaml
-    text.
-    """
+    text."""
     try:
         before = {s.key: dataclasses.replace(s, line=0) for s in parse(previous_text)}
     except SourcesInvalid:
@@ -24,8 +23,7 @@ def changed(current: tuple[Source, ...], previous_text: str) -> tuple[Source, ..
 
 def at_revision(ref: str, path: str) -> str:
     """The text of `path` (as sources.yaml inside the git work tree) at git revision `ref`; "" if
-    absent.
-    """
+    absent."""
     where = os.path.dirname(os.path.abspath(path))
     try:
         top = subprocess.run(

@@ -1,3 +1,2 @@
 """What every command shares: records, errors, the snapshot format, dates and text, the GitHub
-connection.
-"""
+connection."""

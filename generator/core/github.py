@@ -44,8 +44,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: dict[str, str], token_required: bool = True, **overrides) -> Settings:
         """Settings from GITHUB_TOKEN, GITHUB_API_URL, GITHUB_GRAPHQL_URL (as on Actions and
-        Enterprise).
-        """
+        Enterprise)."""
         token = env.get("GITHUB_TOKEN", "").strip()
         if not token and token_required:
             raise TokenMissing(
@@ -68,8 +67,7 @@ class Settings:
 
 class BoundedRetry(GithubRetry):
     """PyGithub's retry, except that a Retry-After longer than `max_rate_limit_wait` fails instead
-    of hanging.
-    """
+    of hanging."""
 
     def get_retry_after(self, response):
         wait = super().get_retry_after(response)
@@ -89,8 +87,7 @@ class BoundedRetry(GithubRetry):
 
 class Connection:
     """A PyGithub client (`.github`) with the HTTP cache the settings ask for. Use as a context
-    manager.
-    """
+    manager."""
 
     def __init__(self, settings: Settings):
         self.settings = settings

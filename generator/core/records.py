@@ -1,11 +1,10 @@
 """Plain immutable records passed between the pipeline's stages.
 
-Times are kept as the ISO 8601 strings GitHub (or a capture) gave them, "" when unknown:
-the snapshot must hold fields exactly as captured, and a date-only capture ("2022-06-26")
-must not grow an invented time of day. `core.dates.parse_time` turns them into aware datetimes.
-A repo's state is data (what failed, since when, which issues are kept), never prose: the words for
-it are made where it is shown (`core.states.detail`).
-"""
+Times are kept as the ISO 8601 strings GitHub (or a capture) gave them, "" when unknown: the
+snapshot must hold fields exactly as captured, and a date-only capture ("2022-06-26") must not grow
+an invented time of day. `core.dates.parse_time` turns them into aware datetimes. A repo's state is
+data (what failed, since when, which issues are kept), never prose: the words for it are made where
+it is shown (`core.states.detail`)."""
 
 from __future__ import annotations
 
@@ -67,8 +66,7 @@ class Source:
     note: str = ""
     parked: tuple[str, ...] = ()
     """Labels that keep an issue off the lists, besides the built-in ones: the entry's and
-    `defaults`'.
-    """
+    `defaults`'."""
     unparked: tuple[str, ...] = ()
     """Built-in do-not-start labels that do not apply to this entry: the entry's and `defaults`'."""
 
@@ -195,8 +193,7 @@ class Repo:
     """Labeled open issues GitHub counted, when there were more than the fetch lists; else None."""
     listed_as: str = ""
     """For a renamed repo whose new name has its own sources.yaml entry: that name (the issues are
-    there).
-    """
+    there)."""
     readiness: Readiness = Readiness()
     """What a newcomer finds before starting; all empty until a fetch reads it."""
     issues: tuple[Issue, ...] = ()

@@ -1,9 +1,8 @@
 """Snapshot ⇄ JSON: the committed file the site is built from and `fetch` rewrites.
 
 The format is documented in docs/snapshot.md. Output is deterministic (sorted repos, issues and
-keys, fixed indentation, a final newline) so an unchanged world gives a byte-identical file and
-the scheduled job commits nothing.
-"""
+keys, fixed indentation, a final newline) so an unchanged world gives a byte-identical file and the
+scheduled job commits nothing."""
 
 from __future__ import annotations
 
@@ -16,11 +15,10 @@ from .records import Capture, Comment, Issue, Label, Outline, Readiness, Repo, R
 
 FORMAT = "shovel-ready-snapshot"
 VERSION = 3
-"""2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not prose.
-3: a repo's `readiness` (contributing guide, code of conduct, dev environment, merged pull requests) and
-an issue's `outline` (the shape of its description).
-Older files are still read: a version 1 `state_detail` becomes the `error` of a stale repo, and a
-version 2 repo has an empty readiness."""
+"""2: a repo's state is data (`error`, `issues_as_of`, `labeled_total`, `listed_as`), not prose. 3:
+a repo's `readiness` (contributing guide, code of conduct, dev environment, merged pull requests)
+and an issue's `outline` (the shape of its description). Older files are still read: a version 1
+`state_detail` becomes the `error` of a stale repo, and a version 2 repo has an empty readiness."""
 READS = (1, 2, VERSION)
 
 

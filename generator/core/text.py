@@ -19,8 +19,7 @@ def excerpt(text: str, limit: int) -> str:
 
 def json_bytes(value, sort_keys: bool = True) -> bytes:
     """Compact JSON with "<" written as \\u003c: the same data to a parser, never markup to a
-    browser.
-    """
+    browser."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":"))
     return (text.replace("<", "\\u003c") + "\n").encode()
 
@@ -35,15 +34,13 @@ def md_code(text: str) -> str:
 
 def md_cell(text: str) -> str:
     """`text` as a code span inside a Markdown table cell, where GitHub also ends the cell at a bare
-    `|`.
-    """
+    `|`."""
     return md_code(text).replace("|", "\\|")
 
 
 def annotation(level: str, message: str, **properties: str | int) -> str:
     """A GitHub Actions workflow command (`::warning file=…,line=…::message`), escaped as the runner
-    reads it.
-    """
+    reads it."""
     said = ",".join(f"{name}={_escape_property(str(value))}" for name, value in properties.items())
     return f"::{level}{' ' if said else ''}{said}::{_escape_data(message)}"
 

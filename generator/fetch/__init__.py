@@ -45,9 +45,8 @@ def fetch(
         fresh = collect(listed, previous, passes, now())
     finally:
         client.close()
-    del (
-        previous
-    )  # what the new snapshot does not reuse is freed before it is encoded: the run's peak
+    # What the new snapshot does not reuse is freed before it is encoded: the run's peak.
+    del previous
     write_file(path, snapshot_file.dumps(fresh))
     stats = client.stats
     report = FetchReport(
@@ -94,8 +93,7 @@ def collect(
 
 def _expand(sources, passes: Passes, old: Previous, stamp: str):
     """Targets for repo entries and for each org's public, non-archived repos (explicit entries
-    win).
-    """
+    win)."""
     targets: list[Target] = []
     owners: dict[str, Source] = {}
     repos: list[Repo] = []
@@ -128,8 +126,7 @@ def _expand(sources, passes: Passes, old: Previous, stamp: str):
 
 def _run(passes: Passes, targets: list[Target], owners: dict[str, Source]):
     """(fresh Repo per key, Failure per key); a fatal condition fails whatever is left, not what is
-    done.
-    """
+    done."""
     fresh: dict[str, Repo] = {}
     failures: dict[str, Failure] = {}
     census = passes.census(targets)

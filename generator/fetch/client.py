@@ -91,8 +91,7 @@ class Failure:
 @dataclass(frozen=True)
 class FieldError:
     """An error GitHub sent alongside data: the field it refused or failed on, below the part's
-    alias.
-    """
+    alias."""
 
     path: tuple[str | int, ...]
     message: str
@@ -156,8 +155,8 @@ class Client:
         """Run one query: (data, error entries). Raises on failures of the whole request.
 
         `alone`: the query asks for one repo (or search), so its failure counts towards an outage; a
-        failed
-        batch is split and does not, or one bad repo first in a batch would look like an outage."""
+        failed batch is split and does not, or one bad repo first in a batch would look like an
+        outage."""
         self._check_limits(predicted)
         self.stats.requests += 1
         requester = self._connection.github.requester

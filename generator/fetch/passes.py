@@ -10,9 +10,7 @@ ancestors' `first`), so a run fits the 1,000 points an hour of the Actions token
 
 One failing repo never sinks its batch: NOT_FOUND errors are read per alias, a batch that fails as a
 whole (5xx, timeout, cut-off body) is split in halves until the culprit stands alone, and errors
-that
-come with data are kept with the issues they concern.
-"""
+that come with data are kept with the issues they concern."""
 
 from __future__ import annotations
 
@@ -73,8 +71,7 @@ class Passes:
 
     def _ask(self, parts: Sequence[Part], fragments: str = "") -> dict[Any, Answer]:
         """run_parts, unless the run has stopped (budget, deadline, outage): then every part fails
-        with why.
-        """
+        with why."""
         if not self.stopped:
             try:
                 return run_parts(self.client, parts, fragments)
@@ -139,8 +136,7 @@ class Passes:
 
     def issues(self, wanted: Sequence[tuple[Target, Census]]) -> dict[str, Listed | Failure]:
         """{target key: its labeled open issues (at most the issue cap), or why they could not be
-        read}.
-        """
+        read}."""
         cap = self.client.limits.issue_cap
         pending: list[Stream] = []
         for target, census in wanted:
@@ -262,8 +258,7 @@ def _read_page(
     repo: str, nodes: list, errors: tuple[FieldError, ...], listed: Listed
 ) -> list[Issue]:
     """The issues of one page; a field GitHub left out marks the issue it belongs to as not fully
-    read.
-    """
+    read."""
     unread: dict[int, set[str]] = {}
     for error in errors:
         path = error.path

@@ -1,6 +1,5 @@
 """What a fetch tells people: one line per repo needing attention, workflow annotations, the job
-summary.
-"""
+summary."""
 
 from __future__ import annotations
 

@@ -2,10 +2,8 @@
 
 States: ok; partial (read, but GitHub left fields out); renamed (followed, still listed, with the
 sources.yaml edit to make); archived, missing, issues-disabled, no-labeled-issues (recorded, left
-off
-the lists); stale (this fetch failed for it: the issues are the previous snapshot's, with the error,
-since when, and when they were read).
-"""
+off the lists); stale (this fetch failed for it: the issues are the previous snapshot's, with the
+error, since when, and when they were read)."""
 
 from __future__ import annotations
 
@@ -54,8 +52,7 @@ def empty_org(source: Source) -> Repo:
 
 def partly_read(repo: Repo, errors: list[FieldError] | tuple[FieldError, ...]) -> Repo:
     """A repo whose answers came with field errors: marked partial, naming the fields and GitHub's
-    words.
-    """
+    words."""
     if not errors:
         return repo
     said: dict[str, tuple[str, int]] = {}
@@ -94,8 +91,7 @@ class Previous:
 
     def stale(self, target: Target, source: Source, failure: Failure, stamp: str) -> Repo:
         """The previous data of a repo whose fetch failed, marked stale with the error and since
-        when.
-        """
+        when."""
         before = self.find(target.key)
         log.warning("%s: fetch failed, keeping previous data: %s", target.full_name, failure.reason)
         if before is None:

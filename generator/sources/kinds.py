@@ -1,9 +1,8 @@
 """The kinds of value a sources.yaml key holds: each checks a YAML node and gives its JSON Schema.
 
-`read` returns the value, or None when it cannot be used; every problem goes to
-`check.error(node, message)` with the node's own position. `seen` holds the values of the keys read
-before this one (in table order).
-"""
+`read` returns the value, or None when it cannot be used; every problem goes to `check.error(node,
+message)` with the node's own position. `seen` holds the values of the keys read before this one (in
+table order)."""
 
 from __future__ import annotations
 

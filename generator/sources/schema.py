@@ -1,8 +1,7 @@
 """The JSON Schema of sources.yaml, from the field table: the schema and the loader cannot drift.
 
-sources.schema.json is this module's `dumps()`; tests/sources/test_schema.py fails when they
-differ, and rewrites the file under `pytest --regenerate`.
-"""
+sources.schema.json is this module's `dumps()`; tests/sources/test_schema.py fails when they differ,
+and rewrites the file under `pytest --regenerate`."""
 
 from __future__ import annotations
 

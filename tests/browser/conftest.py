@@ -1,15 +1,11 @@
 """One built site, one web server on 127.0.0.1 and one Chromium for every browser test of the session.
 
 The site is built from a world generated like bench/render.py's (the frozen catalog's real titles,
-labels and dates on
-made-up `bench-…` repos, more issues than the home page shows) plus a repo of hostile issues, under
-the path
-prefix /shovel/ so the script's links are checked with a prefix too. Chromium is Debian's
-(/usr/bin/chromium,
-installed by .ci/run); Playwright never downloads a browser. Every request a page makes is checked:
-one that
-would leave the site's origin is refused and recorded, and the test that caused it fails.
-"""
+labels and dates on made-up `bench-…` repos, more issues than the home page shows) plus a repo of
+hostile issues, under the path prefix /shovel/ so the script's links are checked with a prefix too.
+Chromium is Debian's (/usr/bin/chromium, installed by .ci/run); Playwright never downloads a
+browser. Every request a page makes is checked: one that would leave the site's origin is refused
+and recorded, and the test that caused it fails."""
 
 from __future__ import annotations
 
@@ -329,13 +325,11 @@ def watched_page(context):
 @pytest.fixture
 def page(browser, built_site):
     """A fresh page with JavaScript on; fails the test on a script error, a dialog or an outside
-    request.
-    """
+    request."""
     context = guarded_context(browser, built_site, viewport={"width": 1000, "height": 800})
     page = watched_page(context)
-    page.clock.set_fixed_time(
-        built_site.captured_at
-    )  # ages in words are counted from the reader's now
+    # ages in words are counted from the reader's now
+    page.clock.set_fixed_time(built_site.captured_at)
     yield page
     errors, dialogs, outside = page.errors, page.dialogs, context.outside
     context.close()

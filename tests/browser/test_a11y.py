@@ -1,11 +1,8 @@
 """Accessibility in Chromium: axe-core finds no violation, in light and dark; the layout holds at 320 px.
 
 axe-core 4.14.1 is vendored in tests/browser/vendor/ (MPL-2.0, licence beside it) so the tests need
-no
-network. Its script is put into the page by the test, so these contexts bypass the site's CSP; every
-rule
-axe runs by default is run (WCAG A/AA and best practices), colour contrast included.
-"""
+no network. Its script is put into the page by the test, so these contexts bypass the site's CSP;
+every rule axe runs by default is run (WCAG A/AA and best practices), colour contrast included."""
 
 from __future__ import annotations
 

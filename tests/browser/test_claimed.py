@@ -1,6 +1,5 @@
 """Claimed issues in Chromium: out of the home page's list and its filters, shown apart on their
-repo page.
-"""
+repo page."""
 
 from __future__ import annotations
 

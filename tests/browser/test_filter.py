@@ -44,8 +44,7 @@ def status(page) -> str:
 
 def wait_for_status(page, start: str) -> None:
     """Wait until the live region's text starts with `start` (so "2 issues" never passes for "12
-    issues").
-    """
+    issues")."""
     page.wait_for_function(
         "t => document.getElementById('f-status').textContent.startsWith(t)", arg=start
     )
@@ -69,9 +68,8 @@ def test_filtering_by_skill_and_effort_lists_only_matching_cards(page, built_sit
     page.select_option("#f-skill", "backend")
     page.select_option("#f-effort", "small")
     want = expected(built_site, backend_small)
-    assert (
-        100 < len(want) < len(listed(built_site))
-    )  # a match bigger than one screenful, smaller than all
+    # a match bigger than one screenful, smaller than all
+    assert 100 < len(want) < len(listed(built_site))
     wait_for_status(page, f"{len(want)} issues match")
     cards = page.locator("#cards > li.card")
     for i in range(cards.count()):
@@ -237,9 +235,8 @@ def test_the_filters_work_by_keyboard_alone(page, built_site):
     assert all_shown(page) == want
     assert parse_qs(urlsplit(page.url).query) == {"q": ["test"], "skill": [first_area]}
     page.locator("#f-skill").focus()  # back from the cards "Show more" may have reached
-    tab_to(
-        page, "f-clear", limit=7
-    )  # past effort, cause, language, freshness, the stale box, order
+    # past effort, cause, language, freshness, the stale box, order
+    tab_to(page, "f-clear", limit=7)
     page.keyboard.press("Enter")
     wait_for_status(page, count_text(len(listed(built_site))))
     assert urlsplit(page.url).query == ""
@@ -399,9 +396,8 @@ def test_a_ready_issue_says_why_on_its_card_with_and_without_javascript(
     )
     page_without_js.goto(built_site.url)
     first = page_without_js.locator("#cards > li.card").first
-    assert (
-        READY_TITLE in first.inner_text() and words in first.inner_text()
-    )  # the readiest comes first
+    # the readiest comes first
+    assert READY_TITLE in first.inner_text() and words in first.inner_text()
     page.goto(built_site.url + "?lang=Python")
     wait_for_result(page)
     card = page.locator("#cards > li.card").first

@@ -5,11 +5,10 @@ text reaches past its right edge, unless it sits inside an element that scrolls 
 own, such as a table wrapper with `overflow-x: auto`. A failure names what sticks out: its tag,
 class, how far it reaches and how its text starts.
 
-The repo page is the built world's longest owner/name (conftest's LONG_REPO, as long as GitHub allows
-an owner and with nowhere to break a line); every listing checked is one that shows its card when
-there is one. Page types that the site does not build yet are listed too and skip, naming the path,
-until they exist.
-"""
+The repo page is the built world's longest owner/name (conftest's LONG_REPO, as long as GitHub
+allows an owner and with nowhere to break a line); every listing checked is one that shows its card
+when there is one. Page types that the site does not build yet are listed too and skip, naming the
+path, until they exist."""
 
 from __future__ import annotations
 

@@ -1,6 +1,5 @@
 """What the script builds is valid HTML too: the filtered home page's DOM, serialized, to the Nu
-HTML Checker.
-"""
+HTML Checker."""
 
 from __future__ import annotations
 

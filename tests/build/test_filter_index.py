@@ -123,9 +123,8 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     asof = datetime.fromisoformat(index["asof"].replace("Z", "+00:00"))
     assert decoded(index["created"], asof, steps=True) == [iso(i["created"]) for i in api]
     assert decoded(index["activity"], asof, steps=False) == [iso(i["last_activity"]) for i in api]
-    assert any(
-        isinstance(v, int) and v < 0 for v in index["activity"]
-    )  # after the capture: a negative age
+    # after the capture: a negative age
+    assert any(isinstance(v, int) and v < 0 for v in index["activity"])
     assert {type(v) for v in index["created"]} == {int, str}
     assert [[index["labels"][n][0] for n in row] for row in index["label"]] == [
         i["labels"] for i in api

@@ -3,8 +3,7 @@
 tests/golden/ holds the inputs (sources.yaml, snapshot.json, content/); each folder below it is a
 configuration: `args` (the build options, paths relative to the folder) and `expected/` (the site).
 On a difference the test prints a diff; after an intended change, `pytest --regenerate` rewrites
-them.
-"""
+them."""
 
 from __future__ import annotations
 

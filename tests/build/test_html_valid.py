@@ -117,9 +117,8 @@ def test_every_page_type_of_the_real_site_is_valid(checked):
 
 def test_pages_full_of_hostile_text_are_valid(checked):
     groups, errors = checked
-    assert (
-        HOSTILE.encode() not in groups["hostile"][0].read_bytes()
-    )  # escaped, so not there verbatim
+    # escaped, so not there verbatim
+    assert HOSTILE.encode() not in groups["hostile"][0].read_bytes()
     assert {str(p): errors[str(p)] for p in groups["hostile"]} == {
         str(p): [] for p in groups["hostile"]
     }

@@ -1,6 +1,5 @@
 """The built site as a whole: every internal link resolves (with and without a prefix), feeds parse,
-pages exist.
-"""
+pages exist."""
 
 from __future__ import annotations
 

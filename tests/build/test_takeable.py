@@ -1,11 +1,9 @@
 """Issue 9 end to end on a small world: fetch and build through the CLI, then read the site back.
 
 bench/takeable.py does the same on the fetch benchmark's 1,000 repos and reports the figures; this
-keeps
-the guarantees: nothing assigned or with an open pull request is listed anywhere as takeable,
-claimed
-issues sit on their repo page with their reason, and a released claim is back on the home page.
-"""
+keeps the guarantees: nothing assigned or with an open pull request is listed anywhere as takeable,
+claimed issues sit on their repo page with their reason, and a released claim is back on the home
+page."""
 
 from __future__ import annotations
 
@@ -184,9 +182,8 @@ def test_the_benchmark_splits_slips_by_why():
     early = [said(CLAIM, "claim", 20), *(said("Thanks!", "neither", 19 - d) for d in range(kept))]
     assert bench.claimed_by_comment(early, now) and not bench.claimed_by_comment(early[-kept:], now)
     assert bench.why_missed(early, now) == f"claim outside the last {kept} comments"
-    unseen = [
-        said("Yes, I am.", "claim", 2)
-    ]  # answers "are you on it?": no rule reading it alone can see it
+    # answers "are you on it?": no rule reading it alone can see it
+    unseen = [said("Yes, I am.", "claim", 2)]
     assert bench.why_missed(unseen, now) == "rule miss"
     released = [said(CLAIM, "claim", 6), said(RELEASE, "release", 2, "MEMBER")]
     assert bench.held_claim(released) is None

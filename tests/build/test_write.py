@@ -1,6 +1,5 @@
 """The writer: whole trees swapped in, nothing half-written, the same bytes for any number of
-processes.
-"""
+processes."""
 
 from __future__ import annotations
 

@@ -43,10 +43,8 @@ included),
 - `latency` (seconds slept before each answer) for benchmarks; keep it 0 in tests.
 
 world.py builds a large realistic world for bench/fetch.py; `python -m fake_github --repos 1000
---latency 0.3`
-(run from tests/) serves one in its own process, with GET /_fake/stats and /_fake/reset for its
-counters.
-"""
+--latency 0.3` (run from tests/) serves one in its own process, with GET /_fake/stats and
+/_fake/reset for its counters."""
 
 from .server import Exchange, FakeGitHub, Fault
 from .state import FakeComment, FakeIssue, FakeRepo, World

@@ -1,9 +1,7 @@
 """Serve a generated world in its own process: `python -m fake_github --repos 1000 --latency 0.3`.
 
 Prints one JSON line ({"url", "graphql_url", "token"}) once listening, then serves until stdin
-closes.
-GET /_fake/stats and /_fake/reset give and clear the request and point counters.
-"""
+closes. GET /_fake/stats and /_fake/reset give and clear the request and point counters."""
 
 from __future__ import annotations
 

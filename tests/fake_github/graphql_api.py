@@ -1,6 +1,5 @@
 """POST /graphql: validate against GitHub's real schema, charge GitHub's cost formula, execute on
-the world.
-"""
+the world."""
 
 from __future__ import annotations
 
@@ -110,8 +109,7 @@ def _checked(text: str):
 
 def query_cost(document, variables: dict) -> tuple[int, int]:
     """(requests, nodes) by GitHub's documented formula: every connection costs the product of its
-    parents' limits.
-    """
+    parents' limits."""
     fragments = {
         d.name.value: d
         for d in document.definitions
@@ -477,8 +475,7 @@ SEARCH_TOKEN = re.compile(r'(-?[a-z]+):((?:"[^"]*"|[^\s,"]+)(?:,(?:"[^"]*"|[^\s,
 
 def _search(_, info, query, type, **page):
     """Issue search over the world; only the qualifiers fetch may use are understood, others are
-    refused.
-    """
+    refused."""
     if type != "ISSUE":
         raise TypedError(f"the fake searches only issues, not {type}", "UNPROCESSABLE")
     repos, labels, want = [], [], {}
@@ -502,9 +499,8 @@ def _search(_, info, query, type, **page):
         for issue in _issue_filter(
             repo, labels, ["OPEN"] if "open" in (want.get("is"), want.get("state")) else None
         ):
-            linked = bool(
-                issue.linked_prs
-            )  # like GitHub's `linked:pr`, whatever the pull request's state
+            # like GitHub's `linked:pr`, whatever the pull request's state
+            linked = bool(issue.linked_prs)
             if ("linked" in want and not linked) or ("-linked" in want and linked):
                 continue
             if want.get("no") == "assignee" and issue.assignees:

@@ -329,8 +329,7 @@ def _user(login: str) -> dict:
 
 def _comment_json(repo: FakeRepo, issue: FakeIssue, comment: FakeComment, base: str) -> dict:
     """An issue (or pull request) comment as GET /repos/{owner}/{repo}/issues/comments/{id} gives
-    it.
-    """
+    it."""
     api = f"{base}/repos/{repo.full_name}"
     kind = "pull" if issue.is_pull_request else "issues"
     return {
@@ -349,8 +348,7 @@ def _comment_json(repo: FakeRepo, issue: FakeIssue, comment: FakeComment, base: 
 
 def _pull_json(repo: FakeRepo, base: str, pull: FakeIssue) -> dict:
     """A pull request as GET /repos/{owner}/{repo}/pulls/{number} gives it (the fields a workflow
-    reads).
-    """
+    reads)."""
     api = f"{base}/repos/{repo.full_name}"
     return {
         "id": zlib.crc32(pull.node_id.encode()),

@@ -1,6 +1,5 @@
 """The HTTP server: routing, authentication, rate-limit buckets and headers, latency and injected
-faults.
-"""
+faults."""
 
 from __future__ import annotations
 
@@ -52,8 +51,7 @@ class Exchange:
 
 class FakeGitHub:
     """A fake api.github.com on 127.0.0.1: GraphQL (real schema, real cost formula) and a few REST
-    endpoints.
-    """
+    endpoints."""
 
     def __init__(
         self,
@@ -150,8 +148,7 @@ class FakeGitHub:
     # -------------------------------------------------------------------------------
     def inject(self, kind: str, times: int = 1, match: str | None = None, **options) -> Fault:
         """Make the next `times` requests that mention `match` (any case; None = any) fail as
-        `kind`.
-        """
+        `kind`."""
         fault = Fault(kind=kind, times=times, match=match.lower() if match else None, **options)
         with self._lock:
             self.faults.append(fault)
@@ -295,8 +292,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _control(self, path: str) -> None:
         """Out-of-band counters for a fake run in another process (bench/fetch.py); not part of
-        GitHub.
-        """
+        GitHub."""
         fake = self.fake
         if path == "/_fake/reset":
             fake.reset_log()

@@ -66,8 +66,7 @@ class FakeRepo:
     issues: dict[int, FakeIssue] = field(default_factory=dict)
     pages_url: str = ""
     """The GitHub Pages site's address (GET /repos/{owner}/{repo}/pages); "" when Pages is not
-    enabled.
-    """
+    enabled."""
     files: tuple[str, ...] = ()
     """Paths in the default branch (`CONTRIBUTING.md`, `.devcontainer`, `docker-compose.yml`, …)."""
     code_of_conduct: str = ""
@@ -106,8 +105,7 @@ class World:
         )
         self.refused: set[str] = set()
         """GraphQL fields ("IssueComment.authorAssociation") answered with a FORBIDDEN error and
-        null.
-        """
+        null."""
 
     def add_repo(self, full_name: str, **fields) -> FakeRepo:
         """Create a repository; keyword arguments set FakeRepo fields."""

@@ -1,13 +1,10 @@
 """A large, realistic world for the benchmark, the same for a given seed.
 
 Shaped like a real aggregator's list: labeled open issues per repo drawn from a log-normal with
-median 3
-and 90th percentile 30 (so about a quarter of repos have none), a few repos over 500; some archived,
-renamed, deleted and issues-disabled. Issue text is real: titles, bodies and labels from
-samples.json.
-Repository names are synthetic (`bench-NNN/project-NNNN`) so no one mistakes them for listed
-projects.
-"""
+median 3 and 90th percentile 30 (so about a quarter of repos have none), a few repos over 500; some
+archived, renamed, deleted and issues-disabled. Issue text is real: titles, bodies and labels from
+samples.json. Repository names are synthetic (`bench-NNN/project-NNNN`) so no one mistakes them for
+listed projects."""
 
 from __future__ import annotations
 
@@ -72,9 +69,8 @@ def generate(repos: int = 1000, seed: int = 0) -> list[RepoSpec]:
         spec.issues = [
             _issue(rng, samples, labels, number) for number in range(1, min(count, 1000) + 1)
         ]
-        extra = (
-            len(spec.issues) // 5 + 1
-        )  # unlabeled issues and a labeled pull request the fetch must skip
+        # unlabeled issues and a labeled pull request the fetch must skip
+        extra = len(spec.issues) // 5 + 1
         spec.issues += [
             _issue(rng, samples, ("bug",), len(spec.issues) + n + 1) for n in range(extra)
         ]

@@ -1,6 +1,5 @@
 """`python build.py fetch` end to end: environment, exit codes, the written snapshot, stderr and job
-summary.
-"""
+summary."""
 
 from __future__ import annotations
 
@@ -68,9 +67,8 @@ def test_fetch_writes_the_snapshot_and_an_unchanged_world_rewrites_the_same_byte
         "civic/app": RepoState.OK,
         "civic/gone": RepoState.MISSING,
     }
-    assert (
-        written.repos[0].issues[0].title == "Fix <script> in the footer"
-    )  # kept as given; templates escape
+    # kept as given; templates escape
+    assert written.repos[0].issues[0].title == "Fix <script> in the footer"
     assert fetch(tree) == cli.EXIT_OK
     assert path.read_bytes() == first
 

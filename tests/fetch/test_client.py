@@ -1,6 +1,5 @@
 """The GraphQL client over the fake: settings, partial errors, retries, budgets, the cache; and the
-fake's fidelity.
-"""
+fake's fidelity."""
 
 from __future__ import annotations
 
@@ -103,10 +102,11 @@ def test_fake_charges_and_reports_points(fake_github):
         },
         timeout=5,
     )
+    # 101 requests round to 1
     assert answer.json()["data"]["rateLimit"] == {
         "cost": 1,
         "remaining": 4999,
-    }  # 101 requests round to 1
+    }
     assert (
         answer.headers["X-RateLimit-Resource"] == "graphql"
         and answer.headers["X-RateLimit-Used"] == "1"
@@ -284,9 +284,8 @@ def test_rest_endpoints_as_pygithub_reads_them(fake_github):
     assert sorted(label.name for label in repo.get_labels()) == ["good first issue", "help wanted"]
     wanted = repo.get_issues(labels=["help wanted"], state="open")
     assert sorted(i.number for i in wanted) == [1, 2, 3]  # REST lists pull requests too
-    assert [i.number for i in repo.get_issues(labels=["good first issue", "help wanted"])] == [
-        1
-    ]  # an AND
+    # an AND
+    assert [i.number for i in repo.get_issues(labels=["good first issue", "help wanted"])] == [1]
     with pytest.raises(pygithub.GithubException) as gone:
         list(gh.get_repo("civic/closed").get_issues(state="open"))
     assert gone.value.status == 410

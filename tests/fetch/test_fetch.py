@@ -1,6 +1,5 @@
 """fetch against the fake GitHub: every entry ends with a state, failures stay local, output is
-stable.
-"""
+stable."""
 
 from __future__ import annotations
 
@@ -146,11 +145,12 @@ def test_repo_and_issue_fields(world, github_env):
         "2026-11-30T10:00:00Z",
     )
     assert app.node_id.startswith("R_") and app.url == "https://github.com/civic/app"
+    # not the unlabeled one, never the pull request
     assert [i.number for i in app.issues] == [
         1,
         2,
         5,
-    ]  # not the unlabeled one, never the pull request
+    ]
     first, second, third = app.issues
     assert first.title == "Fix the footer" and first.author == "maria"
     assert first.body == "The footer overlaps the form on phones."
@@ -190,9 +190,8 @@ def test_one_failing_repo_keeps_its_previous_data_and_spares_its_batch(world, gi
     first = run(github_env, SOURCES)
     world.add_issue("civic/app", 7, "Fresh issue", labels=("help wanted",))
     world.add_issue("civic/after", 10, "Also fresh", labels=("help wanted",))
-    world.inject(
-        "status", times=1000, status=502, match='"app"'
-    )  # every query that names civic/app
+    # every query that names civic/app
+    world.inject("status", times=1000, status=502, match='"app"')
     later = run(github_env, SOURCES, previous=first.snapshot, now="2026-12-01T13:00:00Z")
     repos = by_name(later)
     app = repos["civic/app"]
@@ -300,9 +299,8 @@ def test_pagination_up_to_the_cap(fake_github, github_env):
         "listing 120 of its 250 labeled open issues (unassigned first, oldest first)"
     )
     mixed = run(github_env, [source("big/repo")], issue_cap=230).snapshot.repos[0].issues
-    assert (
-        len(mixed) == 230 and sum(1 for i in mixed if i.assignees) == 5
-    )  # 225 unassigned, then 5 assigned
+    # 225 unassigned, then 5 assigned
+    assert len(mixed) == 230 and sum(1 for i in mixed if i.assignees) == 5
 
 
 def test_org_entries_expand_to_public_unarchived_repos(fake_github, github_env):
@@ -362,9 +360,8 @@ def test_previous_state_since_kept_for_stale_repos(world, github_env):
 
 def test_a_budget_stop_mid_census_keeps_what_was_learned(world, github_env):
     world.buckets["graphql"]["limit"] = 10
-    repos = by_name(
-        run(github_env, SOURCES, max_share=0.1, batch=2)
-    )  # room for the first census query only
+    # room for the first census query only
+    repos = by_name(run(github_env, SOURCES, max_share=0.1, batch=2))
     assert repos["civic/old"].state is RepoState.ARCHIVED  # learned by the first query
     assert (
         repos["civic/quiet"].state is RepoState.STALE
@@ -428,9 +425,8 @@ def test_a_refused_comment_field_marks_the_repo_partial_never_ok(world, github_e
         and "not accessible" in app.error
     )
     fixed = {i.number: i for i in app.issues}
-    assert (
-        fixed[1].unread == ("comments",) and fixed[1].comments == ()
-    )  # the lost comments are not pretended
+    # the lost comments are not pretended
+    assert fixed[1].unread == ("comments",) and fixed[1].comments == ()
     assert fixed[5].unread == ()  # no comments, nothing lost
     assert any("civic/app is partial" in line for line in result.annotations())
     assert "| partial | 1 |" in result.summary_markdown()

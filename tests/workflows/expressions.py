@@ -1,11 +1,9 @@
 """GitHub's expression language, as far as the workflow replay needs it.
 
 `${{ }}` and `if:` in the replayed workflows are evaluated here: literals, contexts, `!`, `==`,
-`!=`, `&&`, `||`,
-parentheses, and the functions the workflows use. Strings compare ignoring case, as on GitHub; `&&`
-and `||` return
-one of their operands. A function the replay does not know fails the test.
-"""
+`!=`, `&&`, `||`, parentheses, and the functions the workflows use. Strings compare ignoring case,
+as on GitHub; `&&` and `||` return one of their operands. A function the replay does not know fails
+the test."""
 
 from __future__ import annotations
 
@@ -43,8 +41,7 @@ def truthy(value) -> bool:
 
 class Expression:
     """Parses and evaluates one expression: literals, contexts, ! == != && || ( ) and a few
-    functions.
-    """
+    functions."""
 
     def __init__(self, source: str, lookup, functions: dict):
         self.tokens, position = [], 0
@@ -87,9 +84,8 @@ class Expression:
         left = self.unary()
         if self.peek() in ("==", "!="):
             negate = self.take()[1] == "!="
-            same = (
-                text(left).casefold() == text(self.unary()).casefold()
-            )  # GitHub compares strings ignoring case
+            # GitHub compares strings ignoring case
+            same = text(left).casefold() == text(self.unary()).casefold()
             return same != negate
         return left
 
@@ -127,8 +123,7 @@ class Expression:
 
 def functions(status: dict) -> dict:
     """The functions an expression may call; `status` gives success() and failure() for the job or
-    step.
-    """
+    step."""
     return {
         "success": status.get("success", lambda: True),
         "failure": status.get("failure", lambda: False),

@@ -1,20 +1,13 @@
 """Replays a GitHub Actions workflow run on this machine, against the fake GitHub.
 
 Every `run:` step is run as the runner runs it: written to a file and started with the job's shell
-(`bash -e`,
-or `bash --noprofile --norc -eo pipefail` for `shell: bash`), with $GITHUB_OUTPUT,
-$GITHUB_STEP_SUMMARY, the
-default GITHUB_* variables and the step's `env:`. `uses:` steps are played by small stand-ins that
-do what each
-official action does, as far as a run can see it: checkout clones a local "origin", the cache and
-the artifacts
-are folders keyed as GitHub keys them, configure-pages asks the fake GitHub for the Pages site.
-`if:` and `${{ }}`
-go through an evaluator of GitHub's expression language (tests/workflows/expressions.py). An action,
-a context
-or a function the replay does not know fails the test, so a workflow cannot grow a step the replay
-skips.
-"""
+(`bash -e`, or `bash --noprofile --norc -eo pipefail` for `shell: bash`), with $GITHUB_OUTPUT,
+$GITHUB_STEP_SUMMARY, the default GITHUB_* variables and the step's `env:`. `uses:` steps are played
+by small stand-ins that do what each official action does, as far as a run can see it: checkout
+clones a local "origin", the cache and the artifacts are folders keyed as GitHub keys them,
+configure-pages asks the fake GitHub for the Pages site. `if:` and `${{ }}` go through an evaluator
+of GitHub's expression language (tests/workflows/expressions.py). An action, a context or a function
+the replay does not know fails the test, so a workflow cannot grow a step the replay skips."""
 
 from __future__ import annotations
 
@@ -34,9 +27,8 @@ import yaml
 
 from tests.workflows.expressions import STATUS_FUNCTIONS, Expression, functions, text, truthy
 
-SKIPPED_RUNS = (
-    "python -m pip install",
-)  # the test environment already has the project and its dependencies
+# the test environment already has the project and its dependencies
+SKIPPED_RUNS = ("python -m pip install",)
 
 
 def load(path: Path) -> dict:
@@ -89,10 +81,8 @@ class Runner:
     """Plays one workflow run: jobs in `needs` order, each in a fresh workspace.
 
     `github` is the github context (run_id, ref, sha, token, repository, event_name, event, …).
-    `origin` is the
-    bare repository checkout clones; `cache` and `artifacts` are folders shared by the runs of one
-    test.
-    """
+    `origin` is the bare repository checkout clones; `cache` and `artifacts` are folders shared by
+    the runs of one test."""
 
     def __init__(
         self,
@@ -228,8 +218,7 @@ class Runner:
         self, action: str, inputs: dict[str, str], outputs: dict[str, str]
     ) -> list[tuple[str, str]]:
         """Do what the action does, as far as this run can see it; returns the caches its post step
-        saves.
-        """
+        saves."""
         if action == "actions/checkout":
             # The event's commit, or `ref` (a branch's newest commit), as actions/checkout fetches
             # them.
@@ -294,8 +283,7 @@ class Runner:
 
     def upload_artifact(self, inputs: dict[str, str]) -> None:
         """A file or a folder's files (hidden files left out, as by default) under the run's id and
-        the name.
-        """
+        the name."""
         source = self.work / inputs["path"]
         target = self.artifacts / str(self.github["run_id"]) / inputs.get("name", "artifact")
         assert not target.exists(), (
@@ -316,8 +304,7 @@ class Runner:
 
     def download_artifact(self, inputs: dict[str, str]) -> None:
         """A named artifact of this run or, given run-id and github-token, of another run, extracted
-        into path.
-        """
+        into path."""
         run_id = inputs.get("run-id") or str(self.github["run_id"])
         assert run_id == str(self.github["run_id"]) or inputs.get("github-token"), (
             "another run's artifacts need github-token (and actions: read)"
@@ -347,8 +334,7 @@ class Runner:
 
     def restore(self, path: str, key: str, restore_keys: str) -> str | None:
         """The key of the entry restored (an exact match first, then the newest with a prefix), or
-        None.
-        """
+        None."""
         entries = sorted(self.cache.iterdir(), key=lambda p: p.stat().st_mtime, reverse=True)
         match = next((e for e in entries if e.name == key), None) or next(
             (e for prefix in restore_keys.split() for e in entries if e.name.startswith(prefix)),
@@ -386,8 +372,7 @@ class Runner:
 
     def lookup(self, name: str):
         """A context value; null where GitHub has none, and a failed test for a context the replay
-        lacks.
-        """
+        lacks."""
         root, *path = name.split(".")
         if root == "github":
             if path[0] not in self.github:

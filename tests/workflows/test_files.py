@@ -1,7 +1,7 @@
-"""The GitHub Actions files: valid against GitHub's schemas, clean under zizmor, pinned, least privilege, and in
-step with the CLI they call. Both tools run offline: their schemas and audits ship inside the
-packages.
-The runs themselves are replayed in tests/test_workflow_refresh.py and tests/test_sources_workflow.py."""
+"""The GitHub Actions files: valid against GitHub's schemas, clean under zizmor, pinned, least
+privilege, and in step with the CLI they call. Both tools run offline: their schemas and audits ship
+inside the packages. The runs themselves are replayed in tests/workflows/test_refresh.py and
+tests/workflows/test_sources.py."""
 
 from __future__ import annotations
 
@@ -103,9 +103,8 @@ def zizmor(target: Path) -> list[dict]:
         env=OFFLINE_ENV,
         timeout=120,
     )
-    assert result.returncode in (0, 10, 11, 12, 13, 14), (
-        result.stderr
-    )  # 1x: findings of some severity
+    # 1x: findings of some severity
+    assert result.returncode in (0, 10, 11, 12, 13, 14), result.stderr
     return json.loads(result.stdout)
 
 
@@ -269,9 +268,8 @@ def test_refresh_saves_the_http_cache_even_when_a_step_fails():
     restore, save = caches
     assert restore["with"]["key"] == save["with"]["key"]
     assert save["with"]["key"].startswith(restore["with"]["restore-keys"])
-    assert save["if"].startswith(
-        "always() && "
-    )  # also after a failed fetch, which is what it guards
+    # also after a failed fetch, which is what it guards
+    assert save["if"].startswith("always() && ")
     fetch = index_of(job, lambda s: s.get("name") == "Fetch")
     assert job.index(restore) < fetch < job.index(save)
 
@@ -302,8 +300,7 @@ def test_ci_runs_the_readme_test_command_on_two_pythons():
 
 def build_py_calls(script: str) -> list[list[str]]:
     """The argument lists of every `python build.py …` in a shell script, up to the first shell
-    operator.
-    """
+    operator."""
     calls = []
     for line in script.replace("\\\n", " ").splitlines():
         if "build.py" not in line:

@@ -20,8 +20,7 @@ SITE_FILES = ("build.py", "generator", "themes", "content")
 
 def make_origin(tmp_path: Path, branch: str, repos: dict) -> Path:
     """A bare "GitHub" repository on `branch`: the site's code, a sources.yaml of `repos` and an old
-    snapshot.
-    """
+    snapshot."""
     seed = tmp_path / "seed"
     seed.mkdir()
     for name in SITE_FILES:
@@ -44,8 +43,7 @@ def make_origin(tmp_path: Path, branch: str, repos: dict) -> Path:
 @pytest.fixture
 def world(fake_github):
     """Two listed repositories with one beginner issue each, and this site's repository with Pages
-    on.
-    """
+    on."""
     fake_github.add_repo(REPOSITORY, pages_url=PAGES_URL + "/")
     fake_github.add_repo("civic/app", description="Campaign tools", language="Python")
     fake_github.add_issue(
@@ -130,12 +128,10 @@ def test_scheduled_and_pushed_runs_publish_and_commit(tmp_path, world, replay):
     for url in ("https://github.com/civic/app/issues/7", "https://github.com/civic/data/issues/3"):
         assert url in home
     assert "An issue fixed long ago" not in home
-    assert (
-        'href="/shovel-ready/' in home and 'href="/"' not in home
-    )  # every link under the Pages path
-    assert (
-        f"{PAGES_URL}/" in (site / "feeds" / "all.atom").read_text()
-    )  # feeds carry the full address
+    # every link under the Pages path
+    assert 'href="/shovel-ready/' in home and 'href="/"' not in home
+    # feeds carry the full address
+    assert f"{PAGES_URL}/" in (site / "feeds" / "all.atom").read_text()
     summary = first.summary.read_text()
     assert "## Fetch" in summary and "| ok | 2 |" in summary  # the fetch report, in the job summary
     # The commit job pushed the fetched snapshot to main, and only that file changed.
@@ -202,9 +198,8 @@ def test_a_failed_fetch_publishes_and_commits_nothing_but_keeps_the_http_cache(
 ):
     origin = make_origin(tmp_path, "main", LISTED)
     head = git("rev-parse", "main", cwd=origin)
-    world.exhaust(
-        "graphql"
-    )  # every repository fails: far over the share of failures a run may have
+    # every repository fails: far over the share of failures a run may have
+    world.exhaust("graphql")
     run = replay(1, origin)
     assert run.failed == {"refresh": "Fetch"}
     assert run.ran == ["refresh"] and run.uploaded is None and run.deployed is None

@@ -1,7 +1,7 @@
-"""The pull-request workflows for sources.yaml: sources.yml checks and reports with a read-only token, and
-sources-comment.yml posts the report as one sticky comment. Their shape, and both replayed against
-the fake GitHub
-for a fork's pull request: pushes, a tampered artifact, a head that moved on, a cancelled run."""
+"""The pull-request workflows for sources.yaml: sources.yml checks and reports with a read-only
+token, and sources-comment.yml posts the report as one sticky comment. Their shape, and both
+replayed against the fake GitHub for a fork's pull request: pushes, a tampered artifact, a head that
+moved on, a cancelled run."""
 
 from __future__ import annotations
 
@@ -83,9 +83,8 @@ def test_the_comment_script_checks_before_it_posts():
     assert script.index('"$RUN_HEAD_SHA"') < script.index("--request POST")
     assert f'.user.login == "{BOT}"' in script  # only the bot's own comment is ever edited
     assert "$GITHUB_API_URL/" in script and "api.github.com" not in script  # GitHub Enterprise too
-    assert (
-        "$GH_TOKEN" in script and "Bearer $GH_TOKEN" not in script
-    )  # the token stays off command lines
+    # the token stays off command lines
+    assert "$GH_TOKEN" in script and "Bearer $GH_TOKEN" not in script
 
 
 def test_no_event_value_is_expanded_inside_a_script():
@@ -116,8 +115,7 @@ PUSHES = [  # a newcomer's three pushes: a typo, then a missing label, then righ
 
 class PullRequest:
     """A fork's pull request on a bare "GitHub" repository, with both workflows replayed for each
-    push.
-    """
+    push."""
 
     def __init__(self, tmp_path: Path, fake):
         self.tmp, self.fake = tmp_path, fake
@@ -149,8 +147,7 @@ class PullRequest:
 
     def push(self, text: str) -> str:
         """Commit a new sources.yaml to the pull request's branch; GitHub moves the pull request's
-        head.
-        """
+        head."""
         (self.seed / "sources.yaml").write_text(text)
         git("commit", "--quiet", "-am", f"Push {self.runs + 1}", cwd=self.seed)
         # The fork's branch, in the one bare repository the replay's checkout clones from.
@@ -197,8 +194,7 @@ class PullRequest:
 
     def comments(self, checks: Runner, conclusion: str | None = None) -> Runner:
         """The `workflow_run` run that follows `checks`, on the default branch; for a fork, no
-        pull_requests.
-        """
+        pull_requests."""
         head = checks.github["sha"]
         conclusion = conclusion or ("failure" if checks.failed else "success")
         event = {
@@ -284,9 +280,8 @@ def test_one_comment_follows_three_pushes(pull_request, fake_github):
 @pytest.mark.parametrize("number", ["5; rm -rf /", "../5", "5/comments", "", "12345678901"])
 def test_an_artifact_whose_number_is_not_digits_posts_nothing(pull_request, fake_github, number):
     checks = pull_request.checks(pull_request.push(PUSHES[0]))
-    (pull_request.artifact(checks) / "pr-number").write_text(
-        number + "\n"
-    )  # the report job ran the PR's code
+    # the report job ran the PR's code
+    (pull_request.artifact(checks) / "pr-number").write_text(number + "\n")
     posted = pull_request.comments(checks)
     assert posted.failed == {"comment": "Post or update the sticky comment"}
     assert "pull-request number is not a number: nothing posted" in posted.log()

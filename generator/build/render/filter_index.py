@@ -128,8 +128,7 @@ def filter_index(site: Site) -> dict[str, bytes]:
 
 def _seconds(dates: list[str], asof: int, steps: bool) -> list:
     """Dates with a time as seconds before `asof` (or, with steps, before the previous one); others
-    as they are.
-    """
+    as they are."""
     out: list = []
     before = asof
     for value in dates:

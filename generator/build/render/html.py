@@ -18,8 +18,7 @@ THEMES_DIR = Path(__file__).resolve().parents[3] / "themes"
 
 def theme_chain(theme: str = "default", overrides: str | Path | None = None) -> tuple[Path, ...]:
     """Where templates and static files are looked up, first match wins: overrides → theme →
-    default.
-    """
+    default."""
     chain = [Path(overrides)] if overrides else []
     chain.append(THEMES_DIR / theme)
     if theme != "default":
@@ -34,8 +33,7 @@ def theme_chain(theme: str = "default", overrides: str | Path | None = None) -> 
 
 class Links:
     """Turns site-relative paths into links that work under any base URL (`/`, `/repo/`, a full
-    URL).
-    """
+    URL)."""
 
     def __init__(self, base_url: str):
         parts = urlsplit(base_url if base_url.endswith("/") else base_url + "/")
@@ -47,8 +45,7 @@ class Links:
 
     def absolute(self, path: str) -> str:
         """A full URL where the base URL has a host (canonical links, feeds); else the prefixed
-        path.
-        """
+        path."""
         return self.origin + self.url(path)
 
 
@@ -100,8 +97,7 @@ def render_template(env: Environment, name: str, **context) -> bytes:
 
 def github_url(url: str) -> str:
     """The URL when it points at GitHub over https, else "" (a stranger's javascript: link is
-    dropped).
-    """
+    dropped)."""
     return (
         url
         if isinstance(url, str) and url.startswith("https://github.com/") and '"' not in url
