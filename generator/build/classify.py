@@ -1,8 +1,8 @@
 """Pure: an issue, its repo and its sources.yaml entry → skill areas, effort and the reasons why.
 
-Signals, strongest first: the repo's own map in sources.yaml, then label conventions, then the
-text (words, file extensions, the shape of the task), then the repo's language and topics as a
-weak prior. The tables live in classify_rules.py; this module only applies them.
+Signals, strongest first: the repo's own map in sources.yaml, then label conventions (the tables of
+classify_rules.py), then the learned text model (text_model.py) for whatever the labels leave open.
+The repo's topics and language only break a near-tie between two areas the text points to.
 """
 
 from __future__ import annotations
@@ -16,44 +16,32 @@ from functools import lru_cache
 from ..core.errors import SourcesError
 from ..core.records import Effort, Issue, Label, Repo, SkillArea, Source
 from . import classify_rules as rules
+from . import text_model
+from .text_model import TextModel
 
 _SHORTCODE = re.compile(r":[a-z0-9_+-]+:")
+_ARROWS = re.compile(r"\s*[\u2192\u203a\u00bb]\s*")  # "Complexity → Simple", "Design › System"
 _NOT_TEXT = re.compile(r"[^\x20-\x7e]+")  # emoji and other decoration around label words
-_PREFIXED = re.compile(r"^([a-z][a-z .&-]{0,20}?)\s*(?::|/| - )\s*(.+)$")
+_BRACKETED = re.compile(r"^\[([a-z][a-z ]{0,20})\]\s*(.+)$")  # "[Work Area] Data Ingestion"
+_PREFIXED = re.compile(r"^([a-z][a-z0-9 .&-]{0,20}?)\s*(?::|/| - )\s*(.+)$")  # "D3: Low" too
 _LETTER_PREFIX = re.compile(r"^([a-z])-(.+)$")  # Rust-style "E-easy", "A-client side"
-_SPACED_EFFORT = re.compile(r"^(size|complexity|effort|difficulty|level|points?)\s+(.+)$")
+_WORD_PREFIX = re.compile(r"^(component|area|scope|topic|team|theme|stack)-(.+)$")  # "Component-UI"
+_SPACED_EFFORT = re.compile(r"^(size|complexity|effort|difficulty|level|points?|t-shirt)\s+(.+)$")
+_LEVEL_TIER = re.compile(r"^level[ -]?([1-3])$")  # "level1", "Level 2", "level-3"
+_TIER_VALUE = re.compile(r"^\d+\s*[-:]\s*([a-z].*)$")  # "Difficulty: 2-Medium", "Difficulty/1:Easy"
+_TIME = re.compile(
+    r"^<?\s*(\d+(?:\.\d+)?)\s*(hours?|hrs?|days?|weeks?|months?)$"
+)  # "Time: <1 Hour"
 _POINTS = re.compile(r"^(\d+(?:\.\d+)?)\s*\+?\s*(?:pts?|points?)?$")
-_POINT_PREFIXES = frozenset({"size", "points", "point", "estimate", "sp", "story points"})
-_PARTS = re.compile(r"\s*(?:/|&|,|\+| and )\s*")
-_URL = re.compile(r"https?://\S+")
-# Words (no rule word is one letter or starts with a digit) and, in the same pass, file extensions
-# (".scss" after a name): one scan of the body is most of the cost of classifying an issue.
-_TOKEN = re.compile(
-    r"[a-z][a-z0-9_#+-]+|(?<=[a-z0-9_*])\.(?:"
-    + "|".join(sorted(rules.TEXT_EXTENSIONS, key=len, reverse=True))
-    + r")\b"
+# TM's "Difficulty: 3/5/8/13" are story points too.
+_POINT_PREFIXES = frozenset(
+    {"size", "points", "point", "estimate", "sp", "story points", "difficulty"}
 )
-# Links and background after a "Resources" heading say what to read, not what to build.
-_RESOURCES = re.compile(r"#[ \t]*(?:resources|references|related|links|background)\b")
-_DATA_WORD = re.compile(r"\bdata\b")
-_LEAD = re.compile(
-    r"(?:^|[:|\]]\s*)([a-z][a-z-]*)"
-)  # first word of the title and of each "Prefix:" part
+_PARTS = re.compile(r"\s*(?:/|&|,|\+| and )\s*")
+_PARENS = re.compile(r"\s*\(([^)]*)\)")
+_LABEL_WORDS = re.compile(r"[a-z][a-z0-9]*")
 _ORDER = tuple(Effort)
 _AREAS = tuple(SkillArea)
-_WORD_KEYS = frozenset(rules.TEXT_WORDS)
-_PHRASE_HEADS = frozenset(rules.TEXT_PHRASES)
-_EXTENSION_KEYS = frozenset(rules.TEXT_EXTENSIONS)
-_UI_NOUN_KEYS = frozenset(rules.TEXT_UI_NOUNS)
-# Body words are only ever looked up in these tables, so only these are kept (a small set, fast).
-_VOCABULARY = (
-    _WORD_KEYS
-    | _PHRASE_HEADS
-    | _UI_NOUN_KEYS
-    | rules.TEXT_NONE_WORDS
-    | {f".{extension}" for extension in rules.TEXT_EXTENSIONS}
-)
-_EFFORT_UP_KEYS = frozenset(rules.EFFORT_UP_WORDS)
 
 
 @dataclass(frozen=True)
@@ -65,18 +53,28 @@ class Classification:
     effort: Effort
     reasons: tuple[str, ...] = ()
     """Why, in words a volunteer can read: "label `role: front end`"."""
+    effort_is_guess: bool = False
+    """No label and no clear cue in the text set the effort: it is the likeliest size, a guess."""
 
 
 @lru_cache(maxsize=4096)
 def normalize_label(name: str) -> str:
-    """A label as the rule tables spell it: lower case, no emoji or :shortcodes:, single spaces."""
-    text = _NOT_TEXT.sub(" ", _SHORTCODE.sub(" ", name.lower()))
-    return " ".join(text.replace("_", " ").split())
+    """A label as the rule tables spell it: lower case, no emoji or :shortcodes:, arrows made
+    prefixes ("Complexity → Simple" is "complexity: simple"), single spaces."""
+    text = _NOT_TEXT.sub(" ", _ARROWS.sub(": ", _SHORTCODE.sub(" ", name.lower())))
+    text = " ".join(text.replace("_", " ").split()).lstrip(".")  # metabase's ".Frontend"
+    bracketed = _BRACKETED.match(text)
+    return f"{bracketed.group(1)}: {bracketed.group(2)}" if bracketed else text
 
 
 def _split(label: str) -> tuple[str, str]:
     """("role", "front end") for "role: front end"; ("", label) when there is no prefix."""
-    match = _PREFIXED.match(label) or _LETTER_PREFIX.match(label) or _SPACED_EFFORT.match(label)
+    match = (
+        _PREFIXED.match(label)
+        or _SPACED_EFFORT.match(label)  # before the letter prefix: "t-shirt sm"
+        or _LETTER_PREFIX.match(label)
+        or _WORD_PREFIX.match(label)
+    )
     return (match.group(1).strip(), match.group(2).strip()) if match else ("", label)
 
 
@@ -89,16 +87,31 @@ def label_skills(label: str) -> tuple:
     if len(whole) > 1 and all(part in rules.SKILL_WORDS for part in whole):
         return _union(rules.SKILL_WORDS[part] for part in whole)
     prefix, value = _split(label)
-    if not prefix or prefix in rules.NOT_SKILL_PREFIXES:
-        return ()
+    if not prefix:  # "design (general)" by its words; then a strong word anywhere ("identity-ux")
+        found = _union(
+            rules.SKILL_WORDS.get(p, ()) for p in _PARTS.split(_PARENS.sub(r" / \1", label))
+        )
+        return found or _strong_words(label)
+    if prefix in rules.NOT_SKILL_PREFIXES:  # a role word stays one: "Feature: Frontend"
+        return rules.SKILL_WORDS.get(value, ()) if value in rules.ROLE_WORDS_ANY_PREFIX else ()
     if prefix in rules.DATA_PREFIXES:
         return (SkillArea.DATA,)
     if prefix in rules.ROLE_PREFIXES and value in rules.ROLE_OVERRIDES:
         return rules.ROLE_OVERRIDES[value]
     if value in rules.SKILL_WORDS:
         return rules.SKILL_WORDS[value]
-    value = re.sub(r"\s*\(([^)]*)\)", r" / \1", value)  # "client side (react)" → both words
-    return _union(rules.SKILL_WORDS.get(part, ()) for part in _PARTS.split(value))
+    value = _PARENS.sub(r" / \1", value)  # "client side (react)" → both words
+    found = _union(rules.SKILL_WORDS.get(part, ()) for part in _PARTS.split(value))
+    if found:
+        return found
+    if prefix in rules.AREA_PREFIXES:  # "Design › Brand identity", "Figma → Discover"
+        return rules.AREA_PREFIXES[prefix]
+    return _strong_words(value)
+
+
+def _strong_words(label: str) -> tuple:
+    """Areas of the unambiguous words inside a label ("identity-ux" yes, "og bad data" no)."""
+    return _union(rules.STRONG_LABEL_WORDS.get(word, ()) for word in _LABEL_WORDS.findall(label))
 
 
 def _union(groups: Iterable[tuple]) -> tuple:
@@ -111,43 +124,80 @@ def _union(groups: Iterable[tuple]) -> tuple:
 
 @lru_cache(maxsize=4096)
 def label_effort(label: str) -> tuple[int, Effort] | None:
-    """(strength, effort) a normalized label names: 2 for points, 1 for words."""
+    """(strength, effort) a normalized label names: 2 for points or hours, 1 for words or tiers."""
+    tier = _LEVEL_TIER.match(label)
+    if tier:  # student-program tiers: noisy, the same task is level1 in one repo, level2 in another
+        return 1, rules.LEVEL_TIERS[tier.group(1)]
     prefix, value = _split(label)
     if not prefix:
         bare = rules.EFFORT_WORDS.get(label)
         return (1, bare) if bare and len(label) > 2 and label not in rules.NOT_BARE_EFFORT else None
     if prefix not in rules.EFFORT_PREFIXES:
         return None
+    if prefix == "level" and value in rules.LEVEL_TIERS:
+        return 1, rules.LEVEL_TIERS[value]
+    worded = _TIER_VALUE.match(value)
+    if worded and worded.group(1) in rules.EFFORT_WORDS:
+        return 1, rules.EFFORT_WORDS[worded.group(1)]
+    timed = _TIME.match(value)
+    if timed:
+        hours = float(timed.group(1)) * rules.HOURS[timed.group(2).rstrip("s")]
+        return 2, _size(hours, rules.HOURS_SMALL_MAX, rules.HOURS_MEDIUM_MAX)
     points = _POINTS.match(value)
     if points and prefix in _POINT_PREFIXES:
-        number = float(points.group(1))
-        if number <= rules.POINTS_SMALL_MAX:
-            return 2, Effort.SMALL
-        return 2, Effort.MEDIUM if number <= rules.POINTS_MEDIUM_MAX else Effort.LARGE
+        return 2, _size(float(points.group(1)), rules.POINTS_SMALL_MAX, rules.POINTS_MEDIUM_MAX)
     return (1, rules.EFFORT_WORDS[value]) if value in rules.EFFORT_WORDS else None
 
 
+def _size(amount: float, small_max: float, medium_max: float) -> Effort:
+    if amount <= small_max:
+        return Effort.SMALL
+    return Effort.MEDIUM if amount <= medium_max else Effort.LARGE
+
+
 def classify(
-    issue: Issue, repo: Repo | None = None, source: Source | None = None
+    issue: Issue,
+    repo: Repo | None = None,
+    source: Source | None = None,
+    *,
+    using: TextModel | None = None,
 ) -> Classification:
     """Skill areas, effort and readable reasons for one issue; pure, so the site can call it per
-    issue.
-    """
+    issue. `using` swaps in another text model (the bench's held-out ones)."""
     labels = [(label.name, normalize_label(label.name)) for label in issue.labels]
-    skills, reasons, decided = _skills_from_labels(labels, source)
-    text: _Text | None = None
-    if not decided:
-        text = _Text(issue, labels, words=True)
-        skills, reasons = _skills_from_text(text, repo)
+    skills = _skills_from_labels(labels, source)
     effort = _effort_from_labels(labels, source)
-    if effort is None:
-        effort = _effort_from_text(text or _Text(issue, labels, words=False), labels)
-    ordered = tuple(area for area in _AREAS if area in skills)
-    return Classification(skills=ordered, effort=effort[0], reasons=tuple(reasons) + (effort[1],))
+    if skills is None or effort is None:
+        mapped = {key for key, _ in source.skills + source.effort} if source else set()
+        read = {name for name, label in labels if _read(name, label, mapped)}
+        model = using or text_model.model()
+        unread = [name for name, _ in labels if name not in read]
+        reading = model.read(issue.title, issue.body or "", unread)
+        if skills is None:
+            language, topics = (repo.language, repo.topics) if repo else ("", ())
+            skills = model.skills(reading, language, topics)
+        if effort is None:
+            size, guess, why = model.effort(reading)
+            effort = (size, why, guess)
+    return Classification(
+        skills=skills[0],
+        effort=effort[0],
+        reasons=(*skills[1], effort[1]),
+        effort_is_guess=effort[2],
+    )
 
 
-def _skills_from_labels(labels, source: Source | None) -> tuple[set, list[str], bool]:
-    """Areas the labels decide, their reasons, and whether the labels settled the question."""
+def _read(name: str, label: str, mapped: set[str]) -> bool:
+    """True when the repo's map or a label rule reads this label: its words are then not text."""
+    return (
+        name.lower() in mapped
+        or label in mapped
+        or bool(label_skills(label) or label_effort(label))
+    )
+
+
+def _skills_from_labels(labels, source: Source | None) -> tuple[tuple, tuple[str, ...]] | None:
+    """The areas the labels (or the repo's map or default) decide and why; None if they don't."""
     repo_map = dict(source.skills) if source else {}
     areas: dict[SkillArea, str] = {}
     none_reason = ""
@@ -164,194 +214,28 @@ def _skills_from_labels(labels, source: Source | None) -> tuple[set, list[str], 
             else:
                 areas.setdefault(area, f"label `{name}`")
     if areas:
-        return set(areas), [areas[a] for a in _AREAS if a in areas], True
+        ordered = tuple(a for a in _AREAS if a in areas)
+        return ordered, tuple(areas[a] for a in ordered)
     if none_reason:
-        return set(), [none_reason], True
+        return (), (none_reason,)
     if source and source.default_skill:
-        return {source.default_skill}, [f"repo default: {source.default_skill}"], True
-    return set(), [], False
+        return (source.default_skill,), (f"repo default: {source.default_skill}",)
+    return None
 
 
-class _Text:
-    """The words of an issue, found once; `words=False` reads only what the effort guess needs."""
-
-    __slots__ = (
-        "title",
-        "title_text",
-        "leads",
-        "body",
-        "extra",
-        "extensions",
-        "lowered",
-        "checklist",
-    )
-
-    def __init__(self, issue: Issue, labels: Iterable[tuple[str, str]], words: bool):
-        title = issue.title.lower()
-        raw = issue.body.lower() if issue.body else ""
-        self.title = set(_TOKEN.findall(title))
-        # "refactor(aws-sdk)": the parts of a hyphenated title word count too (titles are short).
-        if "-" in title:
-            self.title.update(
-                part
-                for word in tuple(self.title)
-                if "-" in word
-                for part in word.split("-")
-                if part
-            )
-        self.title_text = title
-        self.leads = {m.group(1) for m in _LEAD.finditer(title)}
-        self.checklist = raw.count("[ ]") + raw.count("[x]") if "[" in raw else 0
-        self.body = self.extra = self.extensions = frozenset()
-        self.lowered = ""
-        if not words:
-            return
-        body = _URL.sub(" ", raw) if "http" in raw else raw
-        # Labels the rules did not use still carry words ("Feature: Refactor CSS").
-        main = " ".join(label for _, label in labels) + "\n" + body
-        cut = _RESOURCES.search(main) if "#" in main else None
-        if cut:
-            main, extra = main[: cut.start()], main[cut.start() :]
-            self.extra = _VOCABULARY.intersection(_TOKEN.findall(extra)) - self.title
-        self.body = _VOCABULARY.intersection(_TOKEN.findall(main))
-        self.extra = self.extra - self.body
-        self.extensions = {t[1:] for t in (self.title | self.body | self.extra) if t[0] == "."}
-        self.lowered = f"{title}\n{main}"
-
-
-def _skills_from_text(text: _Text, repo: Repo | None) -> tuple[set, list[str]]:
-    """Areas the words, file extensions and phrases point to; the repo's language when they are
-    silent.
-    """
-    hits = _text_hits(text)
-    scores: dict[SkillArea, float] = dict.fromkeys(_AREAS, 0.0)
-    for area, points, _ in hits:
-        scores[area] += points
-    if scores[SkillArea.DESIGN] < rules.TEXT_MIN_SCORE:
-        # Not a design task, so the pages and buttons it names are to be coded.
-        for word in sorted((text.title | text.body).intersection(_UI_NOUN_KEYS)):
-            points = rules.TEXT_UI_NOUNS[word] * (2 if word in text.title else 1)
-            scores[SkillArea.FRONTEND] += points
-            hits.append((SkillArea.FRONTEND, points, f"`{word}`"))
-    best = max(scores.values())
-    chosen = {
-        a
-        for a, s in scores.items()
-        if s >= rules.TEXT_MIN_SCORE and s >= rules.TEXT_KEEP_RATIO * best
-    }
-    if chosen:
-        hits.sort(key=lambda hit: (-hit[1], hit[2]))
-        return chosen, [
-            f"mentions {_say([cue for area, _, cue in hits if area == a])} → {a}"
-            for a in _AREAS
-            if a in chosen
-        ]
-    none_words = rules.TEXT_NONE_WORDS & (text.title | text.body)
-    if none_words and best < 1:
-        return set(), [f"mentions {', '.join(f'`{w}`' for w in sorted(none_words)[:3])}: any skill"]
-    prior = _prior(repo)
-    if prior and (best == 0 or scores[prior[0]] == best):
-        return {prior[0]}, [prior[1]]
-    return set(), ["no skill signal: any skill"]
-
-
-def _say(cues: list[str]) -> str:
-    """The four strongest cues, leaving out a word already said as a file extension."""
-    said = {cue[2:-7] for cue in cues if cue.startswith("`.") and cue.endswith("` files")}
-    return ", ".join([cue for cue in cues if cue.strip("`") not in said][:4])
-
-
-def _text_hits(text: _Text) -> list[tuple[SkillArea, float, str]]:
-    """Every text cue as (area, points, how to say it), in a fixed order so sums and reasons are
-    stable.
-    """
-    hits = []
-    for word in sorted(text.title.intersection(_WORD_KEYS)):
-        area, weight = rules.TEXT_WORDS[word]
-        hits.append((area, 2 * weight, f"`{word}`"))
-    for word in sorted(text.body.intersection(_WORD_KEYS) - text.title):
-        area, weight = rules.TEXT_WORDS[word]
-        hits.append((area, weight, f"`{word}`"))
-    for word in sorted(text.extra.intersection(_WORD_KEYS)):
-        area, weight = rules.TEXT_WORDS[word]
-        hits.append((area, rules.RESOURCES_WEIGHT * weight, f"`{word}`"))
-    for head in sorted((text.title | text.body).intersection(_PHRASE_HEADS)):
-        for phrase, area, weight in rules.TEXT_PHRASES[head]:
-            if phrase in text.lowered:
-                hits.append((area, weight, f"“{phrase}”"))
-    for extension in sorted(text.extensions.intersection(_EXTENSION_KEYS)):
-        area, weight = rules.TEXT_EXTENSIONS[extension]
-        hits.append((area, weight, f"`.{extension}` files"))
-    for lead in sorted(text.leads.intersection(rules.TEXT_LEAD_WORDS)):
-        area, weight = rules.TEXT_LEAD_WORDS[lead]
-        hits.append((area, weight, f"title starts with `{lead}`"))
-    if "data" in text.body or "data" in text.title:
-        mentions = len(_DATA_WORD.findall(text.lowered))
-        if mentions >= rules.DATA_MENTIONS_FROM:
-            extra = min(2.0, mentions - rules.DATA_MENTIONS_FROM + 1.0)
-            hits.append((SkillArea.DATA, extra, f"says “data” {mentions} times"))
-    return hits
-
-
-def _prior(repo: Repo | None) -> tuple[SkillArea, str] | None:
-    """The weak prior from the repo's topics, else its primary language."""
-    if repo is None:
-        return None
-    for topic in sorted(repo.topics):
-        if topic.lower() in rules.TOPIC_PRIOR:
-            area = rules.TOPIC_PRIOR[topic.lower()]
-            return area, f"repo topic `{topic}` (weak prior) → {area}"
-    area = rules.LANGUAGE_PRIOR.get(repo.language.lower()) if repo.language else None
-    return (area, f"repo language {repo.language} (weak prior) → {area}") if area else None
-
-
-def _effort_from_labels(labels, source: Source | None) -> tuple[Effort, str] | None:
-    """The repo's effort map first; then points over worded sizes, the largest among equals."""
+def _effort_from_labels(labels, source: Source | None) -> tuple[Effort, str, bool] | None:
+    """The repo's effort map first; then points and hours over words and tiers, the largest among
+    equals."""
     repo_map = dict(source.effort) if source else {}
     for name, label in labels:
         mapped = repo_map.get(name.lower()) or repo_map.get(label)
         if mapped:
-            return mapped, f"repo map: `{name}` → {mapped}"
+            return mapped, f"repo map: `{name}` → {mapped}", False
     found = [(hit, name) for name, label in labels if (hit := label_effort(label))]
     if not found:
         return None
     (_, effort), name = max(found, key=lambda item: (item[0][0], _ORDER.index(item[0][1])))
-    return effort, f"label `{name}` → {effort}"
-
-
-def _effort_from_text(text: _Text, labels) -> tuple[Effort, str]:
-    """Effort from the shape of the task: its leading verb, big words, checklist length, kind
-    labels.
-    """
-    score, why = 0.0, []
-    for lead in sorted(text.leads):
-        if lead in rules.EFFORT_LEAD_WORDS:
-            score += rules.EFFORT_LEAD_WORDS[lead]
-            why.append(f"title starts with `{lead}`")
-    for word in sorted(text.title.intersection(_EFFORT_UP_KEYS)):
-        score += rules.EFFORT_UP_WORDS[word]
-        why.append(f"title says `{word}`")
-    for phrase in rules.EFFORT_UP_PHRASES:
-        if phrase in text.title_text:
-            score += rules.EFFORT_UP_PHRASES[phrase]
-            why.append(f"title says “{phrase}”")
-    for name, label in labels:
-        if label in rules.EFFORT_LABEL_CUES:
-            score += rules.EFFORT_LABEL_CUES[label]
-            why.append(f"label `{name}`")
-    if text.checklist >= rules.CHECKLIST_MEDIUM:
-        score += 2 if text.checklist >= rules.CHECKLIST_LARGE else 1
-        why.append(f"checklist of {text.checklist} steps")
-    effort = (
-        Effort.LARGE
-        if score >= rules.EFFORT_LARGE_AT
-        else Effort.MEDIUM
-        if score >= rules.EFFORT_MEDIUM_AT
-        else Effort.SMALL
-    )
-    if not why:
-        return effort, "no size signal: beginner-labeled issues are small by default"
-    return effort, f"{', '.join(why[:3])} → {effort}"
+    return effort, f"label `{name}` → {effort}", False
 
 
 def parse_record(text: str, path: str, line: int) -> tuple[Issue, Repo]:
@@ -418,4 +302,5 @@ def to_record(result: Classification) -> dict:
         "skills": [str(a) for a in result.skills],
         "effort": str(result.effort),
         "reasons": list(result.reasons),
+        "effort_is_guess": result.effort_is_guess,
     }

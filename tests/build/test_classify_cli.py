@@ -44,9 +44,10 @@ def test_real_issues_come_out_as_expected_in_input_order(regenerate):
     outputs = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(outputs) == len(inputs)
     for line in outputs:
-        assert set(line) == {"skills", "effort", "reasons"}
+        assert set(line) == {"skills", "effort", "reasons", "effort_is_guess"}
         assert set(line["skills"]) <= {"backend", "data", "frontend", "design"}
         assert line["effort"] in {"small", "medium", "large"} and line["reasons"]
+        assert line["effort_is_guess"] in (True, False)
 
 
 def test_repo_maps_from_sources_apply():
@@ -85,7 +86,7 @@ def test_bad_lines_are_named_on_stderr_and_the_rest_still_come_out(tmp_path):
     # One output line per non-blank input line, in order; a bad line's place holds its error.
     assert [("error" in line) for line in lines] == [False, True, True, True, True, False]
     assert lines[0]["skills"] == ["frontend"]
-    assert lines[-1]["skills"] == [] and lines[-1]["effort"] == "small"
+    assert lines[-1]["skills"] == [] and lines[-1]["effort_is_guess"] is True
     path = str(DATA / "bad.jsonl")
     assert f"{path}:2:1: error: `labels` must be a list of label names" in result.stderr
     assert f"{path}:3:1: error: not JSON" in result.stderr
@@ -109,4 +110,5 @@ def test_strangers_text_stays_data(tmp_path):
     result = classify(path)
     assert result.returncode == 0
     out = json.loads(result.stdout)
-    assert set(out) == {"skills", "effort", "reasons"} and out["effort"] == "small"
+    assert set(out) == {"skills", "effort", "reasons", "effort_is_guess"}
+    assert out["effort"] == "small" and out["effort_is_guess"] is False

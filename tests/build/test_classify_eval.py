@@ -1,9 +1,17 @@
-"""The accuracy targets on real civic issues hold (bench/classify_eval.py measures; this guards
-them).
+"""How well issues are sorted on repositories the text model never saw does not get worse.
+
+bench/classify_eval.py measures; this guards its figures. Every figure is grouped: 5 folds of whole
+repositories, each judged by the committed fold model trained without them
+(bench/data/judge_folds.json; test_text_model_training.py holds it to what training makes), and each
+near-duplicate batch weighs 1. The floors sit a little under what is measured today (in the
+comments), so a change that makes sorting worse fails here. None is measured on data the label
+rules or the model were fitted to, except the "with labels" ones, which only check that the
+conventions stay covered (their truth is those labels).
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -12,51 +20,124 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 import classify_eval as bench  # noqa: E402
+import judge_gold as gold  # noqa: E402
+
+from generator.build import classify  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def civic():
-    records = bench.load(bench.DATA)
-    return records, bench.groups(records)
+def data():
+    records, weights = gold.load()
+    models = json.loads(bench.FOLDS.read_text(encoding="utf-8"))["models"]
+    return records, weights, models
+
+
+@pytest.fixture(scope="module")
+def text_only(data):
+    records, weights, models = data
+    return bench.measure(records, weights, bench.predict(records, models, "text"))
+
+
+def test_the_fold_models_are_one_per_fold_each_without_its_own_repos(data):
+    _, _, models = data
+    assert [m["held_out_fold"] for m in models] == [0, 1, 2, 3, 4]
 
 
 @pytest.mark.parametrize(
-    ("text_only", "macro_f1", "effort"), [(False, 0.95, 0.9), (True, 0.75, 0.6)]
+    ("area", "floor"),
+    [
+        ("backend", 0.75),
+        ("data", 0.66),
+        ("frontend", 0.71),
+        ("design", 0.72),
+    ],  # .767 .679 .729 .736
 )
-def test_targets_on_the_civic_issues(civic, text_only, macro_f1, effort):
-    records, group_of = civic
-    result = bench.evaluate(records, group_of, text_only, show_errors=False)
-    _, macro = bench.f1_table(result)
-    right, total = result["effort"]
-    assert macro >= macro_f1
-    assert right / total >= effort
+def test_text_only_f1_per_area(text_only, area, floor):
+    skill, _ = text_only
+    assert skill["rows"][area][2] >= floor
 
 
-def test_near_duplicate_batches_are_grouped(civic):
-    records, group_of = civic
-    titles = {}
-    for record, group in zip(records, group_of, strict=True):
-        titles.setdefault(group, []).append(record["title"])
-    profiles = [
-        g for g, names in titles.items() if sum("Update Project Profile" in n for n in names) >= 5
+def test_text_only_macro_f1_and_any_skill(text_only):
+    skill, _ = text_only
+    assert skill["macro"] >= 0.715  # 0.727 (the hand rules before: 0.653)
+    assert skill["any_right"] >= 0.17  # 0.19: "any skill" from text is mostly "not said"
+
+
+def test_text_only_effort(text_only):
+    _, effort = text_only
+    assert effort["exact"] >= 0.44  # 0.458 (always medium: 0.410)
+    assert effort["within"] >= 0.97  # 0.989
+    assert effort["guess_share"] == 1.0  # a size from the text is always shown as a guess
+
+
+@pytest.mark.parametrize(
+    ("cut", "value", "floor"),
+    [
+        (gold.language_group, "Python", 0.76),  # 0.782
+        (gold.language_group, "JS/TS", 0.66),  # 0.682
+        (gold.language_group, "other", 0.70),  # 0.719
+        (gold.is_civic, True, 0.70),  # 0.718
+        (gold.is_civic, False, 0.66),  # 0.679
+    ],
+)
+def test_text_only_macro_f1_by_slice(data, cut, value, floor):
+    records, weights, models = data
+    keep = [i for i, r in enumerate(records) if cut(r) == value]
+    chosen = [records[i] for i in keep]
+    skill, _ = bench.measure(
+        chosen, [weights[i] for i in keep], bench.predict(chosen, models, "text")
+    )
+    assert skill["macro"] >= floor
+
+
+def test_with_labels_every_convention_stays_covered(data):
+    records, weights, models = data
+    skill, effort = bench.measure(records, weights, bench.predict(records, models, "labels"))
+    assert skill["macro"] >= 0.98  # 0.990
+    assert effort["exact"] >= 0.99  # 1.000
+
+
+# Conventions only a repo's own map can read: OpenVAA's `category: ui` is Figma work, elsewhere UI
+# is code; spreed's `feature: api` and openlibrary's `module: css` sit under product-area prefixes;
+# `design / ui` is read as both; `ecwoc26-l2` and `f: marketing` are one program's and one repo's.
+REPO_SPECIFIC = {"category: ui", "design / ui", "feature: api 🛠️", "module: css", "ecwoc26-l2"}
+REPO_SPECIFIC |= {"f: marketing", "ux/research"}  # the last is read as design and any skill: design
+
+
+def test_the_label_rules_read_every_convention_in_the_data_as_its_maintainers_do(data):
+    records, _, _ = data
+    wrong = []
+    for label in sorted({gold.norm(n) for r in records for n in r["labels"]} - REPO_SPECIFIC):
+        skill = gold.GOLD_SKILL.get(label) or ("data" if gold.DATA_PREFIX.match(label) else None)
+        size = gold.gold_effort([label])
+        low = classify.normalize_label(label)
+        if skill and tuple(map(str, classify.label_skills(low))) != (skill,):
+            wrong.append(f"{label}: {skill}")
+        hit = classify.label_effort(low)
+        if size and (hit is None or str(hit[1]) != size):
+            wrong.append(f"{label}: {size}")
+    assert wrong == []
+
+
+def test_the_before_figures_in_the_docs_are_the_hand_rules_at_before_ref(data):
+    rules = bench.before_classify()
+    if rules is None:
+        pytest.skip(f"no git history with {bench.BEFORE_REF[:7]} here")
+    records, weights, models = data
+    skill, effort = bench.measure(records, weights, bench.predict(records, models, "text", rules))
+    assert round(skill["macro"], 3) == 0.653 and round(effort["exact"], 3) == 0.477
+
+
+def test_near_duplicate_batches_are_grouped(data):
+    records, weights, _ = data
+    profile = [
+        w for r, w in zip(records, weights, strict=True) if "Update Project Profile" in r["title"]
     ]
-    assert profiles, "the templated 'Update Project Profile' batch should be one group"
-    assert len(set(group_of)) < len(records)
+    assert len(profile) >= 5 and sum(profile) < len(profile) / 2
+    assert sum(weights) < len(records)
 
 
-def test_text_only_removes_every_gold_and_role_size_label():
-    record = {
-        "repo": "a/b",
-        "title": "t",
-        "labels": [
-            "role: front end",
-            "size: missing",
-            "Complexity: Small",
-            "points: 2",
-            "new data",
-            "bug",
-            "Feature: Refactor CSS",
-        ],
-    }
-    issue, _ = bench.to_issue(record, text_only=True)
-    assert [label.name for label in issue.labels] == ["bug", "Feature: Refactor CSS"]
+def test_text_only_removes_every_gold_skill_size_and_rule_read_label():
+    labels = ["role: front end", "size: missing", "Complexity: Small", "points: 2", "new data"]
+    labels += ["Work: Low", "level2", "ux-bug", "bug", "Feature: Refactor CSS", "P-Feature: Home"]
+    assert gold.text_only_labels(labels) == ["bug", "P-Feature: Home"]

@@ -51,7 +51,9 @@ def test_any_issue_gets_a_well_formed_answer(title, body, labels, language):
     )
     result = c.classify(issue, Repo(name_with_owner="o/n", url="", language=language))
     assert list(result.skills) == [area for area in SkillArea if area in result.skills]
-    assert isinstance(result.effort, Effort)
+    assert isinstance(result.effort, Effort) and isinstance(result.effort_is_guess, bool)
+    assert result.effort_is_guess == (result.reasons[-1].endswith("a guess"))
+    assert set(c.to_record(result)) == {"skills", "effort", "reasons", "effort_is_guess"}
     assert result.reasons and all(isinstance(reason, str) and reason for reason in result.reasons)
     assert c.classify(issue, Repo(name_with_owner="o/n", url="", language=language)) == result
 
