@@ -168,6 +168,11 @@ def before_classify():
     return sys.modules["_before.build.classify"].classify
 
 
+def listed(record: dict) -> bool:
+    """Whether the site would list it as is: it carries a beginner label."""
+    return any(text_model.beginner(name) for name in record["labels"])
+
+
 def predict(records, models, mode: str, rules=None) -> list[tuple]:
     """(areas, effort, is it a guess, reasons) per record: `rules` (before) or the fold's model."""
     loaded = [text_model.TextModel(m) for m in models]
@@ -178,7 +183,8 @@ def predict(records, models, mode: str, rules=None) -> list[tuple]:
             got = rules(issue, repo, None)
             guess = got.reasons[-1].startswith("no size signal")
         else:
-            got = classify.classify(issue, repo, None, using=loaded[gold.fold_of(r["repo"])])
+            model = loaded[gold.fold_of(r["repo"])]
+            got = classify.classify(issue, repo, None, using=model, listed=listed(r))
             guess = got.effort_is_guess
         out.append((frozenset(map(str, got.skills)), str(got.effort), guess, got.reasons))
     return out
@@ -296,7 +302,11 @@ def slices(records, weights, runs: dict[str, list]) -> None:
         + " |"
     )
     print("|---|---|" + "---|" * len(runs))
-    cuts = [gold.language_group, lambda r: "civic" if gold.is_civic(r) else "general"]
+    cuts = [
+        gold.language_group,
+        lambda r: "civic" if gold.is_civic(r) else "general",
+        lambda r: "listed (a beginner label)" if listed(r) else "not listed",
+    ]
     for cut in cuts:
         for value in sorted({cut(r) for r in records}):
             keep = [i for i, r in enumerate(records) if cut(r) == value]

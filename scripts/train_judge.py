@@ -235,7 +235,24 @@ def train_effort(records, weights, feats, c: dict) -> dict:
         y[row, EFFORTS.index(gold.gold_effort(records[i]["labels"]))] = 1
     sw = np.array([weights[i] for i in idx])
     w, b = fit(Sparse(sets, vocab), y, sw, c["effort_l2"], w0, c["iters"], softmax=True)
-    return {"bias": _round(b), "weights": _compact(vocab, w), "guess_below": c["guess_below"]}
+    return {
+        "bias": _round(b),
+        "weights": _compact(vocab, w),
+        "guess_below": c["guess_below"],
+        "listed_shift": listed_shift([records[i] for i in idx], [weights[i] for i in idx]),
+    }
+
+
+def listed_shift(records, weights) -> list[float]:
+    """Each size's share among beginner-labeled issues over its share among all, add-one smoothed:
+    the site lists only beginner-labeled issues, which are small far more often."""
+    every, listed = np.ones(3), np.ones(3)
+    for record, w in zip(records, weights, strict=True):
+        k = EFFORTS.index(gold.gold_effort(record["labels"]))
+        every[k] += w
+        if any(text_model.beginner(name) for name in record["labels"]):
+            listed[k] += w
+    return _round((listed / listed.sum()) / (every / every.sum()))
 
 
 def train(records, weights, feats, config: dict | None = None) -> dict:

@@ -161,9 +161,11 @@ def classify(
     source: Source | None = None,
     *,
     using: TextModel | None = None,
+    listed: bool = True,
 ) -> Classification:
     """Skill areas, effort and readable reasons for one issue; pure, so the site can call it per
-    issue. `using` swaps in another text model (the bench's held-out ones)."""
+    issue. `using` swaps in another text model (the bench's held-out ones); `listed` False judges
+    an issue without a beginner label, as the bench's data holds too (TextModel.effort)."""
     labels = [(label.name, normalize_label(label.name)) for label in issue.labels]
     skills = _skills_from_labels(labels, source)
     effort = _effort_from_labels(labels, source)
@@ -177,7 +179,7 @@ def classify(
             language, topics = (repo.language, repo.topics) if repo else ("", ())
             skills = model.skills(reading, language, topics)
         if effort is None:
-            size, guess, why = model.effort(reading)
+            size, guess, why = model.effort(reading, listed)
             effort = (size, why, guess)
     return Classification(
         skills=skills[0],

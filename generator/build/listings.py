@@ -54,7 +54,7 @@ def home(cards: tuple[Card, ...], waiting: dict[str, int]) -> Listing:
     """Every free card, with the facet links that split them; causes whose projects wait still show."""
     facets = (
         ("Skill area", _links(cards, "skills", skill_keys, skill_label)),
-        ("Effort", _links(cards, "effort", effort_keys, str.capitalize)),
+        ("Effort", _links(cards, "effort", effort_keys, str.capitalize, guesses=True)),
         ("Cause", _links(cards, "causes", cause_keys, cause_label, waiting)),
         ("Language", _links(cards, "languages", language_keys, str)),
     )
@@ -119,7 +119,7 @@ def facets(
         chosen = [c for c in cards if area in skill_keys(c)]
         by_effort = _groups(chosen, effort_keys)
         pairs = [
-            listing(
+            _effort_listing(
                 f"skills/{area}/{e}/",
                 f"{skill_label(area)}, {e} effort",
                 by_effort.get(e.value, []),
@@ -137,7 +137,9 @@ def facets(
         listings += pairs
     for effort in Effort:
         chosen = (c for c in cards if c.item.classification.effort == effort)
-        listings.append(listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen))
+        listings.append(
+            _effort_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen)
+        )
     by_cause = _groups(cards, cause_keys)
     for cause in sorted(set(causes)):
         listings += _cause_pages(cause, by_cause.get(cause, []), waiting.get(cause, 0))
@@ -186,16 +188,27 @@ def _groups(
 
 
 def _links(
-    cards, kind: str, keys, label, waiting: dict[str, int] | None = None
+    cards, kind: str, keys, label, waiting: dict[str, int] | None = None, guesses: bool = False
 ) -> tuple[FacetLink, ...]:
     counts = Counter(k for c in cards if not c.is_stale for k in keys(c))
+    guessed = Counter(k for c in cards if not c.is_stale and _guessed(c) for k in keys(c))
     for value in waiting or {}:
         counts.setdefault(value, 0)
     waits = waiting or {}
     return tuple(
-        FacetLink(label(k), f"{kind}/{slug(k)}/", n, waits.get(k, 0))
+        FacetLink(label(k), f"{kind}/{slug(k)}/", n, waits.get(k, 0), guessed[k] if guesses else 0)
         for k, n in sorted(counts.items())
     )
+
+
+def _guessed(card: Card) -> bool:
+    return card.item.classification.effort_is_guess
+
+
+def _effort_listing(path: str, title: str, cards: Iterable[Card]) -> Listing:
+    """An effort page, which says how many of its sizes are guesses."""
+    page = listing(path, title, cards)
+    return replace(page, guessed=sum(1 for c in page.cards if _guessed(c)))
 
 
 def _negated(stamp: str) -> float:

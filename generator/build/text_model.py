@@ -82,7 +82,8 @@ def excerpt(text: str, limit: int = BODY_LIMIT) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _beginner(label: str) -> bool:
+def beginner(label: str) -> bool:
+    """A label that says an issue suits newcomers ("good first issue", "help wanted", …)."""
     return _BEGINNER.search(label) is not None
 
 
@@ -117,7 +118,7 @@ class Reader:
         body = excerpt(body) if len(body) > BODY_LIMIT else body
         low_title = title.lower()
         title_words, title_exts = _tokens(low_title)
-        labels = [name for name in labels if not _beginner(name)]
+        labels = [name for name in labels if not beginner(name)]
         text = (" ".join(labels) + " . " + body).lower() if labels else body.lower()
         body_words, body_exts = _tokens(text)
         seq = title_words + body_words
@@ -191,6 +192,7 @@ class TextModel:
         self.tau, self.tau2, self.tau_low = skill["tau"], skill["tau2"], skill["tau_low"]
         self.tie, self.evidence_min = skill["tie"], skill["evidence_min"]
         self.guess_below = effort["guess_below"]
+        self.listed_shift = tuple(effort.get("listed_shift", (1.0, 1.0, 1.0)))
         # One row per feature, skills then sizes, so an issue is scored in one pass.
         no_skill, no_size = (0.0,) * len(HEADS), (0.0,) * len(EFFORTS)
         self.bias = (*skill["bias"], *effort["bias"])
@@ -261,11 +263,18 @@ class TextModel:
     def _why(self, present: tuple[str, ...], k: int) -> str:
         return _mentions(self._cues(present, k)) or "its wording"
 
-    def effort(self, reading: Reading) -> tuple[Effort, bool, str]:
-        """(size, is it a guess, why) from the size probabilities."""
+    def effort(self, reading: Reading, listed: bool = True) -> tuple[Effort, bool, str]:
+        """(size, is it a guess, why) from the size probabilities.
+
+        `listed`: the issue carries a beginner label, as every issue the site lists does. The model
+        learned sizes from all kinds of issues; beginner-labeled ones are small far more often, so
+        their probabilities are reweighted by the sizes' odds among them (a label-shift prior,
+        learned from the training data too)."""
         z = reading.z[len(HEADS) :]
         top = max(z)
         e = [math.exp(v - top) for v in z]
+        if listed:
+            e = [v * s for v, s in zip(e, self.listed_shift, strict=True)]
         p = [v / sum(e) for v in e]
         # The ordinal median: never jumps from small to large on a coin toss.
         k = 0 if p[0] >= 0.5 else 2 if p[2] >= 0.5 else 1
@@ -312,10 +321,11 @@ def judge_text(
     language: str = "",
     topics: Sequence[str] = (),
     using: TextModel | None = None,
+    listed: bool = True,
 ) -> TextVerdict:
     """Skills and effort from the words alone; `labels` are those the label rules did not read."""
     chosen = using or model()
     reading = chosen.read(title, body, labels)
     skills, skill_reasons = chosen.skills(reading, language, topics)
-    effort, guess, effort_reason = chosen.effort(reading)
+    effort, guess, effort_reason = chosen.effort(reading, listed)
     return TextVerdict(skills, skill_reasons, effort, effort_reason, guess)

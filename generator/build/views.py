@@ -55,6 +55,8 @@ class FacetLink:
     count: int
     waiting: int = 0
     """Projects of this facet not fetched yet (a cause with no issues yet still has a page)."""
+    guessed: int = 0
+    """For an effort facet: how many of its issues have a size that is a guess (no size label)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,8 @@ class Listing:
     """Projects in this listing's scope that have not been fetched yet."""
     related: tuple[FacetLink, ...] = ()
     """Narrower pages of this one (a cause's skill pages)."""
+    guessed: int = 0
+    """For an effort page: how many of its free cards have a size that is a guess."""
 
 
 @dataclass(frozen=True)

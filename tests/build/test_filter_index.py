@@ -97,8 +97,18 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     for file in files:
         assert b"<" not in file.read_bytes()
     index = json.loads((out / "static" / "filter-index.json").read_text())
-    assert index["v"] == 4 and index["count"] == count == len(api) and index["block"] == BLOCK
-    for column in ("repo", "created", "activity", "skills", "effort", "label", "stale", "ready"):
+    assert index["v"] == 5 and index["count"] == count == len(api) and index["block"] == BLOCK
+    for column in (
+        "repo",
+        "created",
+        "activity",
+        "skills",
+        "effort",
+        "guess",
+        "label",
+        "stale",
+        "ready",
+    ):
         assert len(index[column]) == count, column
     blocks = [
         json.loads((out / "static" / f"filter-blocks-{n}.json").read_text()) for n in range(3)
@@ -135,3 +145,5 @@ def test_the_index_and_its_title_blocks_hold_every_home_issue_in_order(tmp_path)
     ]
     assert set(index["ready"]) == {0}  # "Issue n" says nothing of steps, files or done
     assert index["stale"] == [int(i["stale"]) for i in api]
+    assert index["guess"] == [int(i["effort_is_guess"]) for i in api]
+    assert set(index["guess"]) == {1}  # "Issue n" has no size label: every size is a guess

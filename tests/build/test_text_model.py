@@ -117,3 +117,18 @@ def test_nothing_to_go_on_is_any_skill_with_a_guessed_size():
     assert verdict.skills == ()
     assert verdict.skill_reasons == ("no clear skill signal in the text: any skill",)
     assert verdict.effort_is_guess
+
+
+def test_a_listed_issue_is_sized_for_the_issues_the_site_lists():
+    """Beginner-labeled issues are small far more often than issues at large: the same words give
+    the size the training data's beginner-labeled issues make likeliest."""
+    shipped = json.loads(text_model.WEIGHTS.read_text())
+    small, medium, large = shipped["effort"]["listed_shift"]
+    assert small > 1 > medium and large < 1  # learned from the data, not set by hand
+    reading = text_model.model().read("", "")
+    assert text_model.model().effort(reading, listed=False)[0] is Effort.MEDIUM
+    assert text_model.model().effort(reading, listed=True)[0] is Effort.SMALL
+    one = text_model.TextModel(
+        {**shipped, "effort": {**shipped["effort"], "listed_shift": [1.0, 1.0, 1.0]}}
+    )
+    assert one.effort(reading, listed=True) == one.effort(reading, listed=False)

@@ -179,6 +179,7 @@ def _api_issue(card: Card) -> dict:
         },
         "skills": list(item.classification.skills),
         "effort": item.classification.effort.value,
+        "effort_is_guess": item.classification.effort_is_guess,
         "reasons": list(item.classification.reasons),
     }
 

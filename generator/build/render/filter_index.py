@@ -1,36 +1,42 @@
 """The compact index the home page's filter script loads, in two parts so a first filter is light.
 
-static/filter-index.json (layout version 4) holds what the filters need, column by column (columns of like
-values compress far better than rows of mixed ones):
+static/filter-index.json (layout version 5) holds what the filters need, column by column (columns
+of like values compress far better than rows of mixed ones):
 
-    {"v": 4, "asof": ISO time the dates are counted back from, "count": issues, "block": issues per block,
+    {"v": 5, "asof": ISO time the dates are counted back from, "count": issues,
+     "block": issues per block,
      "repos": [[name, repo page path, cause, language, answer badge or "", description, note or contact,
                 display name, [project readiness words], project readiness facts], ...],
      "labels": [[name as shown (emoji for :shortcodes:), colour classes or ""], ...],
      "reasons": [text, ...],
      "repo": [...], "created": [...], "activity": [...], "skills": [...], "effort": [...],
-     "label": [[...], ...], "stale": [0|1, ...], "ready": [issue readiness bits, ...]}
+     "label": [[...], ...], "stale": [0|1, ...], "guess": [0|1, ...],
+     "ready": [issue readiness bits, ...]}
 
-Position i of every column is the i-th issue free to take, newest first (stale ones included, marked).
-`repo` indexes "repos", `label` holds lists of indexes into "labels", `skills` is a list of areas (empty: any
-skill), `effort` is small, medium or large, and `ready` holds the issue's readiness facts as bits (steps 1,
-steps to reproduce 2, says what done looks like 4, names the files 8, links a mockup 16): with the project's
-count of facts they give the "ready tonight" order. A date with a time is a number of seconds: in `activity`,
-before "asof"; in `created`, before the previous `created` that is a number ("asof" for the first), since
-issues come newest first and small steps compress well. Any other date is the string the `iso` filter prints:
-a bare date, or "" when unknown. Ages are counted by the script from the reader's own clock.
+Position i of every column is the i-th issue free to take, newest first (stale ones included,
+marked). `repo` indexes "repos", `label` holds lists of indexes into "labels", `skills` is a list of
+areas (empty: any skill), `effort` is small, medium or large (`guess` 1: read from the text alone, a
+guess), and `ready` holds the issue's readiness facts as bits (steps 1, steps to reproduce 2, says
+what done looks like 4, names the files 8, links a mockup 16): with the project's count of facts
+they give the "ready tonight" order. A date with a time is a number of seconds: in `activity`,
+before "asof"; in `created`, before the previous `created` that is a number ("asof" for the first),
+since issues come newest first and small steps compress well. Any other date is the string the `iso`
+filter prints: a bare date, or "" when unknown. Ages are counted by the script from the reader's own
+clock.
 
-What only a shown card needs, titles above all (most of the weight), is in static/filter-blocks-<n>.json for
-the issues n × block to (n + 1) × block - 1, in the same column layout:
+What only a shown card needs, titles above all (most of the weight), is in
+static/filter-blocks-<n>.json for the issues n × block to (n + 1) × block - 1, in the same column
+layout:
 
     {"title": [...], "number": [...], "url": [...], "comments": [...], "reason": [[...], ...],
      "text": [...]}
 
-`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no GitHub
-link, `comments` is null when not captured, `reason` holds indexes into the index's "reasons", and `text` is
-the start of the issue's own text. The script fetches the blocks of the cards it shows, and all of them only
-for a search by words. Every text is a stranger's and stays text: the script puts it in the page with
-textContent only, and "<" is written as \\u003c so no file is markup even to a browser that sniffs it.
+`url` is "" for the usual https://github.com/<repo>/issues/<number> and null when the issue has no
+GitHub link, `comments` is null when not captured, `reason` holds indexes into the index's
+"reasons", and `text` is the start of the issue's own text. The script fetches the blocks of the
+cards it shows, and all of them only for a search by words. Every text is a stranger's and stays
+text: the script puts it in the page with textContent only, and "<" is written as \\u003c so no file
+is markup even to a browser that sniffs it.
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ from ..views import Card, Site, repo_path
 from .html import github_url
 from .words import about, badge, issue_text, label_class, label_name, project_ready
 
-VERSION = 4
+VERSION = 5
 BLOCK = 1000
 INDEX = "static/filter-index.json"
 BLOCKS = "static/filter-blocks-{}.json"
@@ -97,7 +103,17 @@ def filter_index(site: Site) -> dict[str, bytes]:
     repo_rows: dict[str, int] = {}  # a repo's path is computed once, not once per issue
     index: dict[str, list] = {
         name: []
-        for name in ("repo", "created", "activity", "skills", "effort", "label", "stale", "ready")
+        for name in (
+            "repo",
+            "created",
+            "activity",
+            "skills",
+            "effort",
+            "guess",
+            "label",
+            "stale",
+            "ready",
+        )
     }
     shown: dict[str, list] = {
         name: [] for name in ("title", "number", "url", "comments", "reason", "text")
@@ -191,6 +207,7 @@ def _add(
     index["activity"].append(iso(item.activity))
     index["skills"].append([str(s) for s in item.classification.skills])
     index["effort"].append(str(item.classification.effort))
+    index["guess"].append(1 if item.classification.effort_is_guess else 0)
     index["label"].append(
         [labels((label_name(label.name), label_class(label.color))) for label in issue.labels]
     )

@@ -110,7 +110,7 @@
         repo: repo[0], repoPath: repo[1], cause: repo[2], lang: repo[3], badge: repo[4], about: repo[5],
         note: repo[6], project: repo[7], projectReady: repo[8],
         ready: data.ready[i], score: facts(data.ready[i]) + repo[9],
-        created: createdText, activity: activityText, skills: data.skills[i], effort: data.effort[i],
+        created: createdText, activity: activityText, skills: data.skills[i], effort: data.effort[i], guess: data.guess[i] === 1,
         labels: labels, stale: data.stale[i] === 1,
         latest: Math.max(isNaN(created) ? -Infinity : created, isNaN(activity) ? -Infinity : activity),
         rest: [repo[0], repo[7], repo[5], repo[3], repo[2], causeName(repo[2])]
@@ -199,7 +199,7 @@
   }
 
   function filterAndCount(s, words, now) {
-    var counts = {};
+    var counts = { guessed: {} };
     FACETS.forEach(function (f) { counts[f] = {}; });
     matches = [];
     index.issues.forEach(function (issue) {
@@ -209,6 +209,7 @@
       into.forEach(function (f) {
         if (f === "q") return;
         values(issue, f, now).forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
+        if (f === "effort" && issue.guess) counts.guessed[issue.effort] = (counts.guessed[issue.effort] || 0) + 1;
       });
       if (!failed.length) matches.push(issue);
     });
@@ -226,7 +227,9 @@
       if (controls[f].tagName !== "SELECT") return;
       Array.prototype.forEach.call(controls[f].options, function (option) {
         if (!option.value) return;
-        option.textContent = option.getAttribute("data-label") + " (" + (counts[f][option.value] || 0) + ")";
+        var guessed = f === "effort" ? counts.guessed[option.value] : 0;
+        option.textContent = option.getAttribute("data-label") + " (" + (counts[f][option.value] || 0) +
+          (guessed ? ", " + guessed + " guessed" : "") + ")";
       });
     });
     list.textContent = "";
@@ -366,7 +369,7 @@
       sorting.appendChild(el("span", "skill", skill));
       sorting.appendChild(document.createTextNode(" "));
     });
-    sorting.appendChild(el("span", "effort", issue.effort + " effort"));
+    sorting.appendChild(el("span", "effort", issue.effort + " effort" + (issue.guess ? " (a guess)" : "")));
     if (issue.stale) span(sorting, "stale", "no activity for a year");
     var ready = readyWords(issue.ready).concat(issue.projectReady);
     if (ready.length) {
