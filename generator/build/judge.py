@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import InputError, SourcesError
@@ -45,7 +46,7 @@ class Judged:
     project: ProjectReadiness = ProjectReadiness()
     """What its project gives a newcomer: a contributing guide, a ready environment, answers."""
 
-    @property
+    @cached_property
     def ready(self) -> int:
         """How ready to start tonight, issue and project together: what "ready tonight" orders by."""
         return ready_score(self.readiness, self.project)

@@ -104,10 +104,15 @@ def newest(home_page: Listing) -> Listing:
     )
 
 
-def newest_first(card: Card) -> tuple:
+def newest_key(card: Card) -> tuple:
     """Newest first, then by repo and number, so equal dates keep one order."""
     created = card.item.issue.created
     return (_negated(created), card.issue.repo.lower(), card.issue.number)
+
+
+def newest_first(card: Card) -> int:
+    """The sort key of newest first, once the plan has ranked the cards by `newest_key`."""
+    return card.rank
 
 
 def facets(

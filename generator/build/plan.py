@@ -8,6 +8,7 @@ taken ones and parked ones (a do-not-start label) are on their repo page with th
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from ..core.dates import parse_time
 from ..core.records import Entry, RepoState
@@ -38,9 +39,8 @@ def plan_site(
 ) -> Site:
     """Decide every page of the site."""
     answers = judgement.answers
-    cards = tuple(
-        sorted((_card(item, answers) for item in judgement.issues), key=listings.newest_first)
-    )
+    by_age = sorted((_card(item, answers) for item in judgement.issues), key=listings.newest_key)
+    cards = tuple(replace(card, rank=rank) for rank, card in enumerate(by_age))
     free = tuple(c for c in cards if c.item.takeable)
     waiting = Counter(e.source.cause for e in entries if not e.repos)
     home = listings.home(free, dict(waiting))

@@ -32,6 +32,8 @@ class Card:
     item: Judged
     answers: Responsiveness | None = None
     """How quickly the project answers, when measured."""
+    rank: int = 0
+    """Its place in the site's newest-first order, so later sorts compare one number."""
 
     @property
     def issue(self):
