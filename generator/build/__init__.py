@@ -6,6 +6,7 @@ judge (every verdict on every issue) → plan (what each page shows) → render 
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -41,6 +42,30 @@ def build(
     workers: int = 1,
 ) -> BuildSummary:
     """Render the whole site from sources.yaml, the snapshot and content pages into `out_dir`."""
+    # Millions of short-lived acyclic objects, freed by reference counting: the cycle collector's
+    # passes over a heap that grows to 270 MB find nothing (the same peak without it) and cost
+    # about a sixth of a 20,000-issue build. Forked writers inherit this, and touch fewer pages.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(
+            sources_path, snapshot_path, out_dir, base_url, content_dir, theme, overrides, workers
+        )
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _build(
+    sources_path: str,
+    snapshot_path: str,
+    out_dir: str,
+    base_url: str,
+    content_dir: str | Path | None,
+    theme: str,
+    overrides: str | Path | None,
+    workers: int,
+) -> BuildSummary:
     listed = sources.load(sources_path)
     data = read_snapshot(snapshot_path)
     entries = sources.entries(listed, data)

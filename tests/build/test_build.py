@@ -161,3 +161,20 @@ def test_missing_snapshot_is_bad_input(tmp_path, capsys):
     assert cli.main(["--snapshot", str(tmp_path / "nope.json"), "--out", str(tmp_path / "s")]) == 2
     assert "nope.json" in capsys.readouterr().err
     assert not (tmp_path / "s").exists()
+
+
+def test_the_build_leaves_the_cycle_collector_as_it_found_it(tmp_path):
+    """The build pauses the cycle collector for speed; a caller's process gets it back, after a
+    failed build too."""
+    import gc
+
+    from generator.build import build
+    from generator.core.errors import SnapshotError
+
+    sources, snapshot = write_world(tmp_path, {"octo/civic": [issue("octo/civic", 1, "One")]})
+    assert gc.isenabled()
+    build(str(sources), str(snapshot), str(tmp_path / "site"))
+    assert gc.isenabled()
+    with pytest.raises(SnapshotError):
+        build(str(sources), str(tmp_path / "absent.json"), str(tmp_path / "site"))
+    assert gc.isenabled()
