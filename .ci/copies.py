@@ -1,7 +1,7 @@
 """CI for the copies this project lives in: a fork with its own list, and upstream after a refresh commit.
 
-    python3 .ci/copies.py fork       # a clone with a 6-entry sources.yaml and a snapshot fetched
-    now python3 .ci/copies.py refresh    # a clone whose snapshot the refresh job has just rewritten
+    python3 .ci/copies.py fork       # a clone with a 6-entry sources.yaml and a snapshot fetched now
+    python3 .ci/copies.py refresh    # a clone whose snapshot the refresh job has just rewritten
 
 Each clones the current commit into a temporary folder, fetches a new data/snapshot.json from a fake
 GitHub (tests/fake_github, on 127.0.0.1) exactly as the refresh workflow runs `build.py fetch`,
