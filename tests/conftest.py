@@ -11,9 +11,16 @@ from fake_github.graphql_api import schema
 
 TOKEN = "test-token-do-not-store"
 TESTS = Path(__file__).resolve().parent
-# Tests that start an external program or replay a whole workflow: minutes together, so they carry
-# `slow`.
-SLOW = ("workflows/", "build/test_html_valid.py", "build/test_takeable.py")
+# Tests that start an external program, replay a whole workflow, retrain a model or collect the
+# suite again: minutes together, so they carry `slow`.
+SLOW = (
+    "workflows/",
+    "build/test_html_valid.py",
+    "build/test_takeable.py",
+    "build/test_text_model_training.py",
+    "build/test_classify_eval.py",
+    "test_collected.py",
+)
 
 
 def pytest_addoption(parser):

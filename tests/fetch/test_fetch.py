@@ -244,9 +244,9 @@ def test_transient_faults_are_retried_or_isolated(world, github_env, kind):
 
 
 def test_a_timeout_fails_the_request_not_the_run(world, github_env):
-    world.inject("timeout", times=1000, delay=3.0, match='"closed"')
+    world.inject("timeout", times=1000, delay=1.5, match='"closed"')
     repos = by_name(
-        run(github_env, [source("civic/app"), source("civic/closed")], timeout=2, retries=0)
+        run(github_env, [source("civic/app"), source("civic/closed")], timeout=1, retries=0)
     )
     assert (
         repos["civic/closed"].state is RepoState.STALE and "Timeout" in repos["civic/closed"].error
