@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..core.dates import parse_time
 from ..core.records import Effort, SkillArea
 from .claims import Responsiveness
-from .views import ANY_SKILL, Card, FacetLink, Listing, slug
+from .views import ANY_SKILL, Card, FacetLink, Listing, repo_path, slug
 
 SKILLS = (*SkillArea, ANY_SKILL)
 
@@ -58,7 +58,14 @@ def home(cards: tuple[Card, ...], waiting: dict[str, int]) -> Listing:
         ("Cause", _links(cards, "causes", cause_keys, cause_label, waiting)),
         ("Language", _links(cards, "languages", language_keys, str)),
     )
-    page = listing("", "Shovel-ready issues", cards, facets=facets, complete_in=facets[1][1])
+    page = listing(
+        "",
+        "Shovel-ready issues",
+        cards,
+        facets=facets,
+        complete_in=_pair_links(cards, with_effort=True),
+        complete_by="skill and effort",
+    )
     return replace(
         page,
         description="Open issues in progressive open source, free to take.",
@@ -140,17 +147,47 @@ def facets(
             listing(f"skills/{area}/", f"{skill_label(area)} issues", chosen, complete_in=split)
         )
         listings += pairs
+    # Effort and language pages show their newest issues too: the skill × effort pages and the
+    # project pages hold all of them, and a complete copy of every issue on each would double
+    # the site's weight (an effort page of 20,000 issues is 20 MB) for no way in that is missing.
     for effort in Effort:
-        chosen = (c for c in cards if c.item.classification.effort == effort)
-        listings.append(
-            _effort_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen)
-        )
+        chosen = [c for c in cards if c.item.classification.effort == effort]
+        page = _effort_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen)
+        listings.append(replace(page, complete_in=_pair_links(chosen), complete_by="skill"))
     by_cause = _groups(cards, cause_keys)
     for cause in sorted(set(causes)):
         listings += _cause_pages(cause, by_cause.get(cause, []), waiting.get(cause, 0))
     for language, chosen in sorted(_groups(cards, language_keys).items()):
-        listings.append(listing(f"languages/{slug(language)}/", f"{language} issues", chosen))
+        page = listing(f"languages/{slug(language)}/", f"{language} issues", chosen)
+        listings.append(replace(page, complete_in=_project_links(page), complete_by="project"))
     return listings
+
+
+def _pair_links(cards: Iterable[Card], with_effort: bool = False) -> tuple[FacetLink, ...]:
+    """The skill × effort pages that together hold every card given, by skill then effort."""
+    counts = Counter(
+        (area, c.item.classification.effort)
+        for c in cards
+        if not c.is_stale
+        for area in skill_keys(c)
+    )
+    return tuple(
+        FacetLink(
+            f"{skill_label(area)} {effort}" if with_effort else skill_label(area),
+            f"skills/{area}/{effort}/",
+            counts[area, effort],
+        )
+        for area in SKILLS
+        for effort in Effort
+        if counts[area, effort]
+    )
+
+
+def _project_links(page: Listing) -> tuple[FacetLink, ...]:
+    """The projects whose pages hold a listing's issues, the most issues first."""
+    counts = Counter(card.item.repo.name_with_owner for card in page.cards)
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0].lower()))
+    return tuple(FacetLink(name, repo_path(name), count) for name, count in ranked)
 
 
 def _cause_pages(cause: str, cards: list[Card], waiting: int) -> list[Listing]:

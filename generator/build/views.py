@@ -76,7 +76,7 @@ class Listing:
     complete_in: tuple[FacetLink, ...] = ()
     """Pages that together list every card: when set, this page shows only the newest ones."""
     complete_by: str = "effort"
-    """What splits this page into those pages: "effort" or "skill"."""
+    """What splits this page into those pages: "skill and effort", "skill" or "project"."""
     stale: tuple[Card, ...] = ()
     """Free to take, but no known activity for a year: shown only on request."""
     waiting: int = 0

@@ -226,6 +226,49 @@ def test_big_skill_pages_show_the_newest_and_their_effort_pages_hold_every_issue
     assert listed == set(range(1, 231))
 
 
+def test_big_effort_and_language_pages_show_the_newest_and_link_pages_holding_every_issue(tmp_path):
+    roles = ("role: front end", "role: back end")
+
+    def small(repo: str, n: int):
+        return issue(
+            repo,
+            n,
+            f"Task {repo} {n}",
+            labels=(Label(roles[n % 2]), Label("size: 1pt")),
+            created=f"2026-0{1 + n % 7}-{1 + n % 28:02d}T00:00:00Z",
+        )
+
+    world = {"octo/one": [small("octo/one", n) for n in range(1, 151)]}
+    world["octo/two"] = [small("octo/two", n) for n in range(1, 91)]
+    sources, snap = write_world(tmp_path, world)
+    out = tmp_path / "site"
+    assert (
+        cli.main(["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]) == 0
+    )
+    tree = read_tree(out)
+    everyone = {(repo, n) for repo, issues in world.items() for n in range(1, len(issues) + 1)}
+
+    def listed(page: str) -> set:
+        return {(r, n) for r, n in everyone if f">Task {r} {n}<" in page}
+
+    effort = tree["effort/small/index.html"].decode()
+    assert effort.count('<li class="card">') == 200 and "The newest 200 of 240" in effort
+    assert "All of them, by skill:" in effort
+    held = set()
+    for area in ("backend", "frontend"):
+        assert f'href="/skills/{area}/small/"' in effort
+        held |= listed(tree[f"skills/{area}/small/index.html"].decode())
+    assert held == everyone
+    language = tree["languages/python/index.html"].decode()
+    assert language.count('<li class="card">') == 200 and "All of them, by project:" in language
+    # The projects by name as written, the one with most issues first.
+    assert language.index('href="/repos/octo/one/">octo/one (150)') < language.index(
+        'href="/repos/octo/two/">octo/two (90)'
+    )
+    held = listed(tree["repos/octo/one/index.html"].decode())
+    assert held | listed(tree["repos/octo/two/index.html"].decode()) == everyone
+
+
 def test_cards_and_repo_pages_say_how_quickly_a_project_answers_once_it_can_be_measured(tmp_path):
     from generator.core.records import Comment
 
