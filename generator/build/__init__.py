@@ -73,7 +73,7 @@ def _build(
     plan = plan_site(
         entries, judgement, pages.load_pages(content_dir or CONTENT_DIR), data.captured_at
     )
-    files = render_site(plan, base_url, theme_chain(theme, overrides))
+    files = render_site(plan, base_url, theme_chain(theme, overrides), workers)
     write.write_tree(files, out_dir, workers=workers)
     html = sum(1 for name in files if name.endswith(".html"))
     return BuildSummary(pages=html, issues=len(judgement.issues), repos=len(data.repos))

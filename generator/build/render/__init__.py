@@ -12,8 +12,9 @@ from markupsafe import Markup
 from ...core.text import json_bytes
 from ..views import Card, Site
 from .feeds import FeedWriter
-from .filter_index import filter_files, indexed
+from .filter_index import filter_files, filter_index, indexed
 from .html import Links, github_url, make_environment, render_template, theme_chain
+from .shared import Once, make_all
 from .words import issue_ready, label_class, project_ready
 
 __all__ = ["render_site", "theme_chain", "Links"]
@@ -39,21 +40,20 @@ class RenderedSite(Mapping[str, bytes]):
 
 
 def render_site(
-    site: Site, base_url: str = "/", chain: tuple[Path, ...] | None = None
+    site: Site, base_url: str = "/", chain: tuple[Path, ...] | None = None, workers: int = 1
 ) -> RenderedSite:
-    """Every file of the site: names decided now, bytes rendered when each is read."""
+    """Every file of the site: names decided now, bytes rendered when each is read. With several
+    `workers`, what many files share (cards, feed entries, the filter index) is made now, by that
+    many processes."""
     chain = chain or theme_chain()
     links = Links(base_url)
     env = make_environment(chain, links, site.now)
     card_template = env.get_template("_card.html")
-    rendered: dict[tuple[str, int], Markup] = {}
+    # A card looks the same on every page it appears on, so it is rendered once.
+    cards = Once(card_key, lambda card: card_template.render(card=card))
 
     def card_html(card: Card) -> Markup:
-        # A card looks the same on every page it appears on, so it is rendered once.
-        key = (card.issue.repo, card.issue.number)
-        if key not in rendered:
-            rendered[key] = Markup(card_template.render(card=card))
-        return rendered[key]
+        return Markup(cards(card))
 
     project_template = env.get_template("_card_project.html")
     projects: dict[str, Markup] = {}
@@ -100,7 +100,8 @@ def render_site(
     for feed in site.feeds:
         makers[feed.path] = partial(feeds.render, feed)
     makers["api/issues.json"] = partial(_api, site)
-    makers.update(filter_files(site))
+    index: dict[str, bytes] = {}
+    makers.update(filter_files(site, index))
     makers["sitemap.xml"] = partial(
         _sitemap, sorted(n for n in makers if n.endswith("index.html")), links
     )
@@ -111,7 +112,35 @@ def render_site(
     makers["static/labels.css"] = partial(_label_css, site)
     for name, data in _static(chain).items():
         makers[name] = partial(bytes, data)
+    if workers > 1:
+        jobs = [(cards, _every_card(site)), (feeds.entries, _every_entry(site))]
+        index.update(make_all(jobs, partial(filter_index, site), workers))
     return RenderedSite(makers)
+
+
+def card_key(card: Card) -> tuple[str, int]:
+    return (card.issue.repo, card.issue.number)
+
+
+def _every_card(site: Site) -> list[Card]:
+    """Every card some page shows, each once, in the plan's order."""
+    found: dict[tuple[str, int], Card] = {}
+    for page in site.repo_pages:
+        for card in page.cards + page.stale + page.claimed + page.parked:
+            found.setdefault(card_key(card), card)
+    for listing in site.listings:
+        for card in listing.cards + listing.stale:
+            found.setdefault(card_key(card), card)
+    return list(found.values())
+
+
+def _every_entry(site: Site) -> list[Card]:
+    """Every card some feed holds, each once."""
+    found: dict[tuple[str, int], Card] = {}
+    for feed in site.feeds:
+        for card in feed.cards:
+            found.setdefault(card_key(card), card)
+    return list(found.values())
 
 
 def _index(path: str) -> str:

@@ -10,6 +10,7 @@ from ...core.dates import stamp as _stamp
 from ..views import Card, Feed
 from . import words
 from .html import Links, github_url
+from .shared import Once
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Characters XML 1.0 forbids even when escaped; a title holding one would make the feed unreadable.
@@ -28,7 +29,10 @@ class FeedWriter:
         self.links = links
         self.updated = updated
         """The snapshot time, used when no entry has a newer date."""
-        self._entries: dict[tuple[str, int], bytes] = {}
+        self.entries = Once(
+            lambda card: (card.issue.repo, card.issue.number),
+            lambda card: _entry(card, self.updated).encode(),
+        )
 
     def render(self, feed: Feed) -> bytes:
         """One feed as UTF-8 XML."""
@@ -44,14 +48,8 @@ class FeedWriter:
         _text(ET.SubElement(root, "author"), "name", "Shovel Ready")
         ET.indent(root)
         head = ET.tostring(root, encoding="utf-8").removesuffix(b"</feed>")
-        body = b"".join(self._entry(card) for card in feed.cards)
+        body = b"".join(self.entries(card) for card in feed.cards)
         return b'<?xml version="1.0" encoding="utf-8"?>\n' + head + body + b"</feed>\n"
-
-    def _entry(self, card: Card) -> bytes:
-        key = (card.issue.repo, card.issue.number)
-        if key not in self._entries:
-            self._entries[key] = _entry(card, self.updated).encode()
-        return self._entries[key]
 
 
 def _entry(card: Card, fallback: str) -> str:

@@ -75,10 +75,10 @@ def indexed(site: Site) -> tuple[Card, ...]:
     return tuple(sorted(home.cards + home.stale, key=newest_first))
 
 
-def filter_files(site: Site) -> dict[str, Callable[[], bytes]]:
-    """{output path: maker} for the index and its title blocks, all made once, on first use."""
+def filter_files(site: Site, made: dict[str, bytes]) -> dict[str, Callable[[], bytes]]:
+    """{output path: maker} for the index and its title blocks, all made once into `made` on first
+    use (unless it already holds them)."""
     cards = indexed(site)
-    made: dict[str, bytes] = {}
 
     def maker(name: str) -> Callable[[], bytes]:
         def make() -> bytes:
