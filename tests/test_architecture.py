@@ -25,6 +25,7 @@ LAYERS = {
 }
 # The build's stages and their helpers, earliest first: a module may import only those before it.
 BUILD_ORDER = (
+    "parallel",
     "classify_rules",
     "text_model",
     "classify",
@@ -37,7 +38,6 @@ BUILD_ORDER = (
     "views",
     "listings",
     "plan",
-    "parallel",
     "render",
     "write",
     "serve",

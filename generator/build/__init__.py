@@ -69,7 +69,8 @@ def _build(
     listed = sources.load(sources_path)
     data = read_snapshot(snapshot_path)
     entries = sources.entries(listed, data)
-    judgement = judge(entries, parse_time(data.captured_at) or datetime(1970, 1, 1, tzinfo=UTC))
+    now = parse_time(data.captured_at) or datetime(1970, 1, 1, tzinfo=UTC)
+    judgement = judge(entries, now, workers)
     plan = plan_site(
         entries, judgement, pages.load_pages(content_dir or CONTENT_DIR), data.captured_at
     )

@@ -3,6 +3,7 @@ and every repo's answer times measured. What later stages show is decided from t
 
 from __future__ import annotations
 
+import marshal
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -10,11 +11,12 @@ from functools import cached_property
 from pathlib import Path
 
 from ..core.errors import InputError, SourcesError
-from ..core.records import Entry, Issue, Repo, SkillArea, Source
+from ..core.records import Effort, Entry, Issue, Repo, SkillArea, Source
 from ..sources import owner_of
 from . import claims, classify
 from .claims import Claim, Responsiveness
 from .classify import Classification
+from .parallel import run_forked
 from .parked import parked_by
 from .readiness import (
     IssueReadiness,
@@ -66,16 +68,18 @@ class Judgement:
     """How quickly each repo answers, by `Repo.key`."""
 
 
-def judge(entries: tuple[Entry, ...], now: datetime) -> Judgement:
-    """Judge every issue of every entry's repos at `now` (the snapshot's time, so builds repeat)."""
+def judge(entries: tuple[Entry, ...], now: datetime, workers: int = 1) -> Judgement:
+    """Judge every issue of every entry's repos at `now` (the snapshot's time, so builds repeat);
+    the reading of skills and effort, most of the cost, spread over `workers` processes."""
     issues = []
     answers = {}
+    sortings = iter(_classify_all(entries, workers))
     for entry in entries:
         for repo in entry.repos:
             answers[repo.key] = claims.responsiveness(repo)
             project = project_readiness(repo, entry.source, answers[repo.key])
             for issue in repo.issues:
-                sorting = classify.classify(issue, repo, entry.source)
+                sorting = next(sortings)
                 design = SkillArea.DESIGN in sorting.skills
                 issues.append(
                     Judged(
@@ -92,6 +96,46 @@ def judge(entries: tuple[Entry, ...], now: datetime) -> Judgement:
                     )
                 )
     return Judgement(now, tuple(issues), answers)
+
+
+def _classify_all(entries: tuple[Entry, ...], workers: int) -> list[Classification]:
+    """classify() of every issue, in order; share n classifies every workers-th issue from the
+    n-th, and forked shares send their verdicts back as plain values."""
+    work = [(i, r, e.source) for e in entries for r in e.repos for i in r.issues]
+    if workers <= 1 or len(work) < 1000:  # a fork costs more than a few hundred issues
+        return [classify.classify(*item) for item in work]
+
+    mine: list[Classification] = []
+
+    def share(n: int) -> bytes:
+        verdicts = [classify.classify(*item) for item in work[n::workers]]
+        if n == 0:  # this process
+            mine.extend(verdicts)
+            return b""
+        return marshal.dumps([_plain(v) for v in verdicts])
+
+    answers = run_forked(share, workers)
+    verdicts: list = [None] * len(work)
+    verdicts[0::workers] = mine
+    for n, answer in enumerate(answers[1:], start=1):
+        verdicts[n::workers] = [_verdict(v) for v in marshal.loads(answer)]
+    return verdicts
+
+
+def _plain(verdict: Classification) -> tuple:
+    return (
+        [s.value for s in verdict.skills],
+        verdict.effort.value,
+        list(verdict.reasons),
+        verdict.effort_is_guess,
+    )
+
+
+def _verdict(plain: tuple) -> Classification:
+    skills, effort, reasons, guess = plain
+    return Classification(
+        tuple(SkillArea(s) for s in skills), Effort(effort), tuple(reasons), guess
+    )
 
 
 @dataclass(frozen=True)
