@@ -25,10 +25,17 @@ def test_every_value_is_made_once_by_some_process_and_the_whole_by_a_forked_one(
     assert sorted(squares.values) == list(range(10))
     assert labels.values == {-n: f"#{n}".encode() for n in range(5)}
     makers = {n: squares.values[n].split("@")[1] for n in range(10)}
-    assert {makers[n] for n in range(0, 10, 2)} == {here}  # share 0 runs here
-    assert here not in {makers[n] for n in range(1, 10, 2)}  # share 1 in a fork
+    assert {makers[n] for n in range(5)} == {here}  # share 0 runs here
+    assert here not in {makers[n] for n in range(5, 10)}  # share 1 in a fork
     assert whole["index"].decode() not in (here, "")
     assert squares(3) == squares.values[3]  # recalled, not made again
+
+
+def test_the_share_that_makes_the_whole_makes_fewer_items():
+    once = Once(lambda n: n, made_by)
+    make_all([(once, range(100))], dict, workers=2, whole_weight=0.5)
+    forked = [n for n, value in once.values.items() if value.split("@")[1] != str(os.getpid())]
+    assert forked == list(range(75, 100))  # 25 items + the whole against 75 items
 
 
 def test_one_worker_makes_everything_here():

@@ -114,7 +114,9 @@ def render_site(
         makers[name] = partial(bytes, data)
     if workers > 1:
         jobs = [(cards, _every_card(site)), (feeds.entries, _every_entry(site))]
-        index.update(make_all(jobs, partial(filter_index, site), workers))
+        # The filter index costs about a sixth of all cards and feed entries (0.29 s against 1.86 s
+        # at 20,000 issues): its process makes that many fewer of them.
+        index.update(make_all(jobs, partial(filter_index, site), workers, whole_weight=0.16))
     return RenderedSite(makers)
 
 

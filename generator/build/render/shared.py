@@ -34,23 +34,28 @@ def make_all(
     jobs: Sequence[tuple[Once, Sequence[Any]]],
     whole: Callable[[], dict[str, bytes]],
     workers: int,
+    whole_weight: float = 0.0,
 ) -> dict[str, bytes]:
     """Fill every `Once` with the values of its items, and return `whole()`, over `workers`
-    processes: share n makes every workers-th item from the n-th; `whole` (one indivisible piece
-    of work) falls to the last share, a forked one."""
+    processes. `whole` (one indivisible piece of work) falls to the last share, a forked one, which
+    takes that many fewer items: `whole_weight` is its cost as a share of all the items' cost."""
     if workers <= 1:
         for once, items in jobs:
             for item in items:
                 once(item)
         return whole()
+    cuts = _cuts(workers, whole_weight)
+
+    def part(items: Sequence[Any], share: int) -> Sequence[Any]:
+        return items[round(len(items) * cuts[share]) : round(len(items) * cuts[share + 1])]
 
     def work(share: int) -> bytes:
         if share == 0:  # run here: fill directly
             for once, items in jobs:
-                for item in items[::workers]:
+                for item in part(items, 0):
                     once(item)
             return marshal.dumps(([[] for _ in jobs], {}))
-        made = [[once.make(item) for item in items[share::workers]] for once, items in jobs]
+        made = [[once.make(item) for item in part(items, share)] for once, items in jobs]
         return marshal.dumps((made, whole() if share == workers - 1 else {}))
 
     answers = run_forked(work, workers)
@@ -59,6 +64,14 @@ def make_all(
         made, piece = marshal.loads(answer)
         result.update(piece)
         for (once, items), values in zip(jobs, made, strict=True):
-            for item, value in zip(items[share::workers], values, strict=True):
+            for item, value in zip(part(items, share), values, strict=True):
                 once.values[once.key(item)] = value
     return result
+
+
+def _cuts(workers: int, whole_weight: float) -> list[float]:
+    """Where each share's items start and end, as fractions, so that every share costs the same."""
+    each = (1 + whole_weight) / workers
+    last = max(each - whole_weight, 0.0)
+    others = (1 - last) / (workers - 1)
+    return [min(1.0, n * others) for n in range(workers)] + [1.0]
