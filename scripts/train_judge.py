@@ -38,10 +38,11 @@ EFFORTS = gold.EFFORTS
 K = 5
 DEFAULT = {  # chosen by --select (grouped CV over whole repos); see docs/classification.md
     "min_repos": 3,  # a feature must be seen in >= 3 repos: no repo-private words
-    "skill_l2": 3e-3,
-    "prior_scale": 2.0,  # the cue tables' weights times this are the prior mean of their features
-    "other_l2_mult": 30.0,  # features that are not cues are shrunk this much harder to zero
-    "tau": 0.5,  # an area is kept from this probability …
+    "skill_l2": 1e-2,
+    "prior_scale": 1.0,  # the cue tables' weights times this are the prior mean of their features
+    "other_l2_mult": 10.0,  # features that are not cues are shrunk this much harder to zero
+    "skill_balance": 0.5,  # rare areas weigh (share x heads)^-this: 0 as found, 1 all equal
+    "tau": 0.4,  # an area is kept from this probability …
     "tau_low": 0.15,  # … or, if none reaches it, the best one from this
     "tau2": 0.5,  # a second area needs this much
     "evidence_min": 0.25,  # an area needs cue weights adding up to this: no words, no area
@@ -54,10 +55,11 @@ DEFAULT = {  # chosen by --select (grouped CV over whole repos); see docs/classi
     "iters": 300,
 }
 SKILL_TRAIN_GRID = [
-    {"skill_l2": l2, "other_l2_mult": m, "prior_scale": p}
+    {"skill_l2": l2, "other_l2_mult": m, "prior_scale": p, "skill_balance": b}
     for l2 in (3e-3, 1e-2, 3e-2)
     for m in (10.0, 30.0)
     for p in (1.0, 2.0)
+    for b in (0.0, 0.5)
 ]
 # The language's tie margin is not searched: 0.05 and 0.1 scored exactly as 0 in every run.
 SKILL_DECIDE_GRID = [
@@ -217,10 +219,20 @@ def train_skill(records, weights, feats, c: dict) -> dict:
     for row, i in enumerate(idx):
         for area in gold.gold_skills(records[i]["labels"]) or ("none",):
             y[row, HEADS.index(area)] = 1
-    sw = np.array([weights[i] for i in idx])
+    sw = balanced(y, np.array([weights[i] for i in idx]), c["skill_balance"])
     w, b = fit(Sparse(sets, vocab), y, sw, l2, w0, c["iters"], softmax=False)
     decide = {k: c[k] for k in ("tau", "tau2", "tau_low", "tie", "evidence_min")}
     return {"heads": list(HEADS), "bias": _round(b), "weights": _compact(vocab, w), **decide}
+
+
+def balanced(y: np.ndarray, sw: np.ndarray, power: float) -> np.ndarray:
+    """Each issue's weight times its rarest head's (share of the weight x heads)^-power: data and
+    "none" issues are few, and unweighted the model learns to say them too seldom."""
+    if not power:
+        return sw
+    share = (sw[:, None] * y).sum(axis=0) / (sw[:, None] * y).sum()
+    boost = (np.maximum(share, 1e-9) * y.shape[1]) ** -power
+    return sw * (y * boost).max(axis=1)
 
 
 def train_effort(records, weights, feats, c: dict) -> dict:

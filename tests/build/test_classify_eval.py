@@ -47,10 +47,10 @@ def test_the_fold_models_are_one_per_fold_each_without_its_own_repos(data):
     ("area", "floor"),
     [
         ("backend", 0.75),
-        ("data", 0.66),
-        ("frontend", 0.71),
-        ("design", 0.72),
-    ],  # .767 .679 .729 .736
+        ("data", 0.71),
+        ("frontend", 0.70),
+        ("design", 0.70),
+    ],  # .768 .728 .720 .719
 )
 def test_text_only_f1_per_area(text_only, area, floor):
     skill, _ = text_only
@@ -59,8 +59,8 @@ def test_text_only_f1_per_area(text_only, area, floor):
 
 def test_text_only_macro_f1_and_any_skill(text_only):
     skill, _ = text_only
-    assert skill["macro"] >= 0.715  # 0.727 (the hand rules before: 0.653)
-    assert skill["any_right"] >= 0.17  # 0.19: "any skill" from text is mostly "not said"
+    assert skill["macro"] >= 0.72  # 0.734 (the hand rules before: 0.653)
+    assert skill["any_right"] >= 0.21  # 0.24: "any skill" from text is mostly "not said"
 
 
 def test_text_only_effort(text_only):
@@ -73,11 +73,11 @@ def test_text_only_effort(text_only):
 @pytest.mark.parametrize(
     ("cut", "value", "floor"),
     [
-        (gold.language_group, "Python", 0.76),  # 0.782
-        (gold.language_group, "JS/TS", 0.66),  # 0.682
-        (gold.language_group, "other", 0.70),  # 0.719
-        (gold.is_civic, True, 0.70),  # 0.718
-        (gold.is_civic, False, 0.66),  # 0.679
+        (gold.language_group, "Python", 0.76),  # 0.784
+        (gold.language_group, "JS/TS", 0.66),  # 0.681
+        (gold.language_group, "other", 0.71),  # 0.727
+        (gold.is_civic, True, 0.70),  # 0.719
+        (gold.is_civic, False, 0.67),  # 0.690
     ],
 )
 def test_text_only_macro_f1_by_slice(data, cut, value, floor):
