@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, fields, replace
+from functools import cache
 from typing import Any
 
 from .errors import SnapshotError
@@ -132,8 +133,13 @@ def _issue_from_json(document: dict[str, Any]) -> Issue:
 
 def _known(record: type, document: dict[str, Any]) -> dict[str, Any]:
     """The document's fields that `record` has; unknown keys are refused, not dropped silently."""
-    names = {f.name for f in fields(record)}
-    unknown = sorted(set(document) - names)
-    if unknown:
+    names = _field_names(record)
+    if not names.issuperset(document):
+        unknown = sorted(set(document) - names)
         raise ValueError(f"unknown {record.__name__.lower()} field(s) {', '.join(unknown)}")
     return dict(document)
+
+
+@cache
+def _field_names(record: type) -> frozenset[str]:
+    return frozenset(f.name for f in fields(record))
