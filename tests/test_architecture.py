@@ -30,6 +30,7 @@ BUILD_ORDER = (
     "text_model",
     "classify",
     "claims_words",
+    "claims_model",
     "claims",
     "parked",
     "readiness",

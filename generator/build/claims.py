@@ -1,8 +1,11 @@
 """Pure: is an issue already taken, has it gone stale, and how quickly does its project answer.
 
-Comments are read with phrase rules rather than a model, so every verdict can be explained: English
-sentence structure here, bot commands and fixed phrases in many languages in claims_words. They are
-measured with whole repositories left out by bench/claims_eval.py (docs/claims.md has the figures).
+A comment is read by phrase rules (English sentence structure here, bot commands and fixed phrases
+in many languages in claims_words); where they find nothing, a small learned model (claims_model)
+reads its words and characters and adds a claim or a release when it is sure: the rules are
+precise, the model catches some phrasings they lack.
+Both are measured with whole repositories left out by bench/claims_eval.py (docs/claims.md has the
+figures).
 The clock is always a parameter: the site passes the snapshot's capture time. Verdicts are data;
 render says them."""
 
@@ -16,6 +19,7 @@ from typing import Literal
 
 from ..core.dates import parse_time
 from ..core.records import Issue, Repo
+from . import claims_model
 from . import claims_words as words
 
 CLAIM_WINDOW = timedelta(days=30)
@@ -338,9 +342,8 @@ def _claims(said: str, bare: str, stated: str, script: bool) -> bool:
     return False
 
 
-def comment_kind(text: str) -> CommentKind | None:
-    """Whether a comment claims the issue, gives it up, or neither (None)."""
-    said = _normalize(text)
+def _rules(said: str) -> CommentKind | None:
+    """The phrase rules' verdict on a normalized comment."""
     bare = _PUNCTUATION.sub(" ", said).strip()
     if _RELEASE_COMMAND.match(bare):
         return "release"
@@ -356,6 +359,28 @@ def comment_kind(text: str) -> CommentKind | None:
     if _claims(said, bare, stated, script):
         return "claim"
     return None
+
+
+def rule_kind(text: str) -> CommentKind | None:
+    """What the phrase rules alone read in a comment: claim, release or neither (None)."""
+    return _rules(_normalize(text))
+
+
+def model_features(text: str) -> list[str]:
+    """The features the learned model reads in a comment."""
+    return claims_model.features(_normalize(text))
+
+
+def read_comment(text: str, model: claims_model.ClaimsModel) -> CommentKind | None:
+    """The rules' verdict when they have one, else what `model` is sure of (None: neither)."""
+    said = _normalize(text)
+    kind = _rules(said) or model.kind(said)
+    return None if kind == "neither" else kind
+
+
+def comment_kind(text: str) -> CommentKind | None:
+    """Whether a comment claims the issue, gives it up, or neither (None)."""
+    return read_comment(text, claims_model.shipped())
 
 
 # --- is the issue taken --------------------------------------------------------------------------

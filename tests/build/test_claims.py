@@ -549,4 +549,4 @@ def test_grouped_folds_keep_each_repository_on_one_side():
         folds_of.setdefault(row["repo"].lower(), set()).add(group(row["repo"]))
     assert all(len(folds) == 1 for folds in folds_of.values())
     assert {group(r["repo"]) for r in rows} == set(range(FOLDS))
-    assert len(held_out(rows)) == len(rows)
+    assert len(held_out(rows, rules_only=True)) == len(rows)
