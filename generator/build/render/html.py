@@ -90,7 +90,9 @@ def make_environment(chain: tuple[Path, ...], links: Links, now: datetime) -> En
 def render_template(env: Environment, name: str, **context) -> bytes:
     """One template to UTF-8 bytes; template faults become RenderError naming the template."""
     try:
-        return env.get_template(name).render(**context).encode("utf-8")
+        # Encoded piece by piece: one emoji anywhere makes a joined page four bytes a character,
+        # and the largest pages then took eight times their size in memory.
+        return b"".join(piece.encode() for piece in env.get_template(name).generate(**context))
     except TemplateError as error:
         raise RenderError(f"template {name}: {error}") from error
 

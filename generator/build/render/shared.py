@@ -21,6 +21,8 @@ class Once:
 
     key: Callable[[Any], Hashable]
     make: Callable[[Any], str | bytes]
+    revive: Callable[[Any], Any] = lambda value: value
+    """Makes a value sent back from a forked share what `make` gives again (Markup from str)."""
     values: dict = field(default_factory=dict)
 
     def __call__(self, item):
@@ -55,18 +57,25 @@ def make_all(
                 for item in part(items, 0):
                     once(item)
             return marshal.dumps(([[] for _ in jobs], {}))
-        made = [[once.make(item) for item in part(items, share)] for once, items in jobs]
+        made = [[_plain(once.make(item)) for item in part(items, share)] for once, items in jobs]
         return marshal.dumps((made, whole() if share == workers - 1 else {}))
 
     answers = run_forked(work, workers)
     result: dict[str, bytes] = {}
-    for share, answer in enumerate(answers[1:], start=1):
-        made, piece = marshal.loads(answer)
+    for share in range(1, workers):
+        made, piece = marshal.loads(answers[share])
+        answers[share] = b""  # freed share by share: each is tens of megabytes at 20,000 issues
         result.update(piece)
         for (once, items), values in zip(jobs, made, strict=True):
             for item, value in zip(part(items, share), values, strict=True):
-                once.values[once.key(item)] = value
+                once.values[once.key(item)] = once.revive(value)
+        del made
     return result
+
+
+def _plain(value: str | bytes) -> str | bytes:
+    """A value marshal can send: a str subclass (Markup) as a plain str."""
+    return str(value) if isinstance(value, str) else value
 
 
 def _cuts(workers: int, whole_weight: float) -> list[float]:
