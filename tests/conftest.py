@@ -12,7 +12,8 @@ from fake_github.graphql_api import schema
 TOKEN = "test-token-do-not-store"
 TESTS = Path(__file__).resolve().parent
 # Tests that start an external program, replay a whole workflow, retrain a model or collect the
-# suite again: minutes together, so they carry `slow`.
+# suite again: minutes together, so they carry `slow`; so does, by its own mark, any other test
+# that takes a second or more on a 2-core machine.
 SLOW = (
     "workflows/",
     "build/test_html_valid.py",

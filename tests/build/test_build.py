@@ -33,6 +33,7 @@ def hrefs(html: bytes) -> list[str]:
     return parser.hrefs
 
 
+@pytest.mark.slow
 def test_readme_build_command_links_every_snapshot_issue(tmp_path):
     """`python build.py`, as the README says, in a copy of the project holding the frozen catalog."""
     copy = project_copy(tmp_path / "copy", CATALOG / "sources.yaml", CATALOG / "snapshot.json")
@@ -80,6 +81,7 @@ def test_build_opens_no_network_connection(tmp_path, monkeypatch):
     assert (tmp_path / "site" / "index.html").is_file()
 
 
+@pytest.mark.slow
 def test_two_builds_in_two_processes_with_other_hash_seeds_are_byte_identical(tmp_path):
     """Separate interpreters with other PYTHONHASHSEEDs: a set iterated into the output would show
     here."""

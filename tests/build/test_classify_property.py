@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -45,6 +46,7 @@ text = st.lists(st.one_of(words, st.text(max_size=12)), max_size=30).map(" ".joi
     labels=st.lists(text, max_size=6),
     language=st.sampled_from(["", "Python", "TeX"]),
 )
+@pytest.mark.slow
 def test_any_issue_gets_a_well_formed_answer(title, body, labels, language):
     issue = Issue(
         repo="o/n", number=1, title=title, url="", labels=tuple(Label(n) for n in labels), body=body
@@ -75,6 +77,7 @@ json_values = st.recursive(
         max_size=7,
     )
 )
+@pytest.mark.slow
 def test_any_json_line_is_read_or_refused_with_its_line_number(record):
     try:
         issue, repo = c.parse_record(json.dumps(record), "in.jsonl", 9)

@@ -70,6 +70,7 @@ def test_every_internal_link_resolves(tmp_path, base_url):
     assert broken == []
 
 
+@pytest.mark.slow
 def test_every_feed_parses_cleanly_and_is_discoverable(tmp_path):
     out = tmp_path / "site"
     assert cli.main(["build", *CATALOG_ARGS, "--out", str(out), "-q"]) == 0

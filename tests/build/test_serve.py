@@ -9,9 +9,12 @@ import sys
 import time
 import urllib.request
 
+import pytest
+
 from tests.helpers import ROOT, issue, write_world
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_when_the_snapshot_changes(tmp_path):
     sources, snap = write_world(tmp_path, {"octo/civic": [issue("octo/civic", 1, "First title")]})
     out = tmp_path / "site"

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -76,6 +77,7 @@ words = st.sampled_from(
 text = st.lists(st.one_of(words, st.text(max_size=10)), max_size=40).map(" ".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(title=text, body=text, labels=st.lists(text, max_size=3))
 def test_the_two_readers_agree_on_any_text(title, body, labels):

@@ -60,6 +60,7 @@ def test_paths_outside_the_site_are_refused(tmp_path, name):
     assert not (tmp_path / "site").exists()
 
 
+@pytest.mark.slow
 def test_one_and_two_build_processes_give_the_same_bytes(tmp_path):
     for jobs in ("1", "2"):
         assert (

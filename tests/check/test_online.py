@@ -119,6 +119,7 @@ def test_changed_against_checks_only_new_and_edited_entries(tmp_path, fake_githu
     assert "/repos/move-coop/parsons" not in asked and "/repos/hackforla/ballotnav" in asked
 
 
+@pytest.mark.slow
 def test_one_failing_repo_does_not_sink_the_report(fake_github, online, capsys):
     build_world(fake_github, yaml.safe_load((CASES / "clean" / "world.yaml").read_text()))
     fake_github.add_repo("hackforla/website").label("good first issue")

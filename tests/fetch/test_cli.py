@@ -107,6 +107,7 @@ def command(tree: Path, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_progress_on_stderr_silent_with_quiet_and_never_the_token(tree):
     normal = command(tree)
     assert normal.returncode == 0, normal.stderr

@@ -204,6 +204,7 @@ def test_a_long_retry_after_stops_the_run_instead_of_hanging(fake_github, github
     assert time.monotonic() - started < 2 and fake_github.requests() == 1
 
 
+@pytest.mark.slow
 def test_a_short_secondary_limit_is_waited_out(fake_github, github_env):
     fake_github.add_repo("real/one")
     fake_github.inject("secondary", times=1, retry_after=1)
@@ -271,6 +272,7 @@ def test_without_ttl_graphql_is_not_cached(fake_github, github_env, tmp_path: Pa
 # ---------------------------------------------
 
 
+@pytest.mark.slow
 def test_rest_endpoints_as_pygithub_reads_them(fake_github):
     fake_github.add_repo("civic/before", stars=3)
     fake_github.add_issue("civic/before", 1, "Both", labels=("good first issue", "help wanted"))

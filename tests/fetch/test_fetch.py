@@ -243,6 +243,7 @@ def test_transient_faults_are_retried_or_isolated(world, github_env, kind):
     assert any(e.fault == kind for e in world.log)
 
 
+@pytest.mark.slow
 def test_a_timeout_fails_the_request_not_the_run(world, github_env):
     world.inject("timeout", times=1000, delay=1.5, match='"closed"')
     repos = by_name(
@@ -347,6 +348,7 @@ def test_rename_recognised_by_node_id_after_sources_edit(world, github_env):
     assert (repo.state, repo.node_id) == (RepoState.OK, first.snapshot.repos[0].node_id)
 
 
+@pytest.mark.slow
 def test_previous_state_since_kept_for_stale_repos(world, github_env):
     first = run(github_env, SOURCES)
     world.inject("status", times=1000, match='"app"')
@@ -465,6 +467,7 @@ def test_readiness_is_read_in_the_census_exactly_as_the_repo_has_it(fake_github,
     )
 
 
+@pytest.mark.slow
 def test_readiness_costs_one_connection_a_repo(fake_github, github_env):
     for n in range(100):
         fake_github.add_repo(f"many/r{n:02d}")

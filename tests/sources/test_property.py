@@ -1,5 +1,6 @@
 """Property: any text given to the loader yields sources or positioned problems — never a traceback."""
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -78,6 +79,7 @@ def test_any_text(text):
     _holds(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=200, deadline=None)
 @given(documents)
 def test_any_yaml_shaped_like_sources(document):
