@@ -74,7 +74,8 @@ class ClaimsModel:
         """Summed weights per kind (claim, release, neither), each feature counted once."""
         claim, release, neither = self.bias
         get = self.weights.get
-        for f in set(feats):
+        # Each once, in the order found: summed in a set's order, the hash seed changed the last bits.
+        for f in dict.fromkeys(feats):
             w = get(f)
             if w is not None:
                 claim += w[0]

@@ -210,7 +210,9 @@ class TextModel:
 
     def read(self, title: str, body: str, labels: Sequence[str] = ()) -> Reading:
         """The issue's features and scores; `labels` are those the label rules did not read."""
-        return self._score(tuple(self._reader(title, body, labels)))
+        # Sorted: floats summed in a set's order (which changes with the hash seed) differ in the
+        # last bits, and an issue on a threshold then changed area from one build to the next.
+        return self._score(tuple(sorted(self._reader(title, body, labels))))
 
     def reading(self, feats: Iterable[str]) -> Reading:
         """Scores of any set of features (those the model does not know count nothing)."""
