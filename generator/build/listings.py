@@ -127,8 +127,9 @@ def facets(
 ) -> list[Listing]:
     """Every facet page: skill (and skill × effort), effort, cause (and cause × skill), language."""
     listings = []
+    by_skill = _groups(cards, skill_keys)
     for area in SKILLS:
-        chosen = [c for c in cards if area in skill_keys(c)]
+        chosen = by_skill.get(area, [])
         by_effort = _groups(chosen, effort_keys)
         pairs = [
             _effort_listing(
@@ -150,8 +151,9 @@ def facets(
     # Effort and language pages show their newest issues too: the skill × effort pages and the
     # project pages hold all of them, and a complete copy of every issue on each would double
     # the site's weight (an effort page of 20,000 issues is 20 MB) for no way in that is missing.
+    by_effort_all = _groups(cards, effort_keys)
     for effort in Effort:
-        chosen = [c for c in cards if c.item.classification.effort == effort]
+        chosen = by_effort_all.get(effort.value, [])
         page = _effort_listing(f"effort/{effort}/", f"{effort.capitalize()} effort", chosen)
         listings.append(replace(page, complete_in=_pair_links(chosen), complete_by="skill"))
     by_cause = _groups(cards, cause_keys)
@@ -232,8 +234,9 @@ def _groups(
 def _links(
     cards, kind: str, keys, label, waiting: dict[str, int] | None = None, guesses: bool = False
 ) -> tuple[FacetLink, ...]:
-    counts = Counter(k for c in cards if not c.is_stale for k in keys(c))
-    guessed = Counter(k for c in cards if not c.is_stale and _guessed(c) for k in keys(c))
+    fresh = [c for c in cards if not c.is_stale]
+    counts = Counter(k for c in fresh for k in keys(c))
+    guessed = Counter(k for c in fresh if _guessed(c) for k in keys(c)) if guesses else Counter()
     for value in waiting or {}:
         counts.setdefault(value, 0)
     waits = waiting or {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 
 from ..core.records import Repo, RepoState, Source
 from .claims import Claim, Responsiveness
@@ -44,7 +45,7 @@ class Card:
         """Why the issue is not takeable, None when it is."""
         return self.item.claim
 
-    @property
+    @cached_property  # read some twenty times a card while the listings are planned
     def is_stale(self) -> bool:
         """No known activity for a year: hidden until asked for, and kept out of the feeds."""
         return self.item.stale
