@@ -41,6 +41,11 @@ class Card:
         return self.item.issue
 
     @property
+    def key(self) -> tuple[str, int]:
+        """The issue's repo and number: a card looks the same wherever it is shown."""
+        return (self.item.issue.repo, self.item.issue.number)
+
+    @property
     def claim(self) -> Claim | None:
         """Why the issue is not takeable, None when it is."""
         return self.item.claim

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from operator import attrgetter
 from xml.sax.saxutils import escape, quoteattr
 
 from ...core.dates import stamp as _stamp
@@ -29,10 +30,7 @@ class FeedWriter:
         self.links = links
         self.updated = updated
         """The snapshot time, used when no entry has a newer date."""
-        self.entries = Once(
-            lambda card: (card.issue.repo, card.issue.number),
-            lambda card: _entry(card, self.updated).encode(),
-        )
+        self.entries = Once(attrgetter("key"), lambda card: _entry(card, self.updated).encode())
 
     def render(self, feed: Feed) -> bytes:
         """One feed as UTF-8 XML."""
