@@ -8,10 +8,14 @@ one home here and one mirror in themes/default/static/site.js; a test keeps the 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+# A build reads each issue's two or three times some fifteen times (sorting, cards, feed entries,
+# the filter index): 330,000 parses and 115,000 strftime calls at 20,000 issues, remembered here.
+@lru_cache(maxsize=1 << 16)
 def parse_time(value: str) -> datetime | None:
     """An ISO 8601 date or date-time as GitHub or a capture gave it, as an aware UTC datetime."""
     if not value:
@@ -36,12 +40,14 @@ def stamp_of(when: datetime) -> str:
     return when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@lru_cache(maxsize=1 << 16)
 def stamp(value: str) -> str:
     """A date-time as `2026-08-08T12:13:13Z` (a bare date as its midnight), "" if unreadable."""
     parsed = parse_time(value)
     return stamp_of(parsed) if parsed else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def iso(value: str) -> str:
     """What a `<time datetime>` holds: a bare date stays a date, a date-time becomes a stamp."""
     parsed = parse_time(value)
@@ -50,6 +56,7 @@ def iso(value: str) -> str:
     return parsed.strftime("%Y-%m-%d") if len(value) == 10 else stamp_of(parsed)
 
 
+@lru_cache(maxsize=1 << 16)
 def day(value: str) -> str:
     """A date as people write it: `8 Aug 2026`; "" if unreadable."""
     parsed = parse_time(value)
