@@ -82,7 +82,7 @@ def filter_files(site: Site, made: dict[str, bytes]) -> dict[str, Callable[[], b
 
     def maker(name: str) -> Callable[[], bytes]:
         def make() -> bytes:
-            if not made:
+            if name not in made:
                 made.update(filter_index(site))
             return made[name]
 
