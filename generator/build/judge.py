@@ -70,45 +70,43 @@ class Judgement:
 
 def judge(entries: tuple[Entry, ...], now: datetime, workers: int = 1) -> Judgement:
     """Judge every issue of every entry's repos at `now` (the snapshot's time, so builds repeat);
-    the reading of skills and effort, most of the cost, spread over `workers` processes."""
+    the issues are read in `workers` processes."""
     issues = []
     answers = {}
-    sortings = iter(_classify_all(entries, workers))
+    verdicts = iter(_verdicts_all(entries, now, workers))
     for entry in entries:
         for repo in entry.repos:
             answers[repo.key] = claims.responsiveness(repo)
             project = project_readiness(repo, entry.source, answers[repo.key])
             for issue in repo.issues:
-                sorting = next(sortings)
-                design = SkillArea.DESIGN in sorting.skills
-                issues.append(
-                    Judged(
-                        issue,
-                        repo,
-                        entry.source,
-                        sorting,
-                        claims.claim(issue, now),
-                        claims.is_stale(issue, now),
-                        parked_by(issue, entry.source),
-                        claims.last_activity(issue),
-                        issue_readiness(issue, design),
-                        project,
-                    )
-                )
+                issues.append(Judged(issue, repo, entry.source, *next(verdicts), project))
     return Judgement(now, tuple(issues), answers)
 
 
-def _classify_all(entries: tuple[Entry, ...], workers: int) -> list[Classification]:
-    """classify() of every issue, in order; share n classifies every workers-th issue from the
-    n-th, and forked shares send their verdicts back as plain values."""
-    work = [(i, r, e.source) for e in entries for r in e.repos for i in r.issues]
-    if workers <= 1 or len(work) < 1000:  # a fork costs more than a few hundred issues
-        return [classify.classify(*item) for item in work]
+def _verdicts(issue: Issue, repo: Repo, source: Source, now: datetime) -> tuple:
+    """What Judged says of one issue from its own text, in field order (between source and project)."""
+    sorting = classify.classify(issue, repo, source)
+    return (
+        sorting,
+        claims.claim(issue, now),
+        claims.is_stale(issue, now),
+        parked_by(issue, source),
+        claims.last_activity(issue),
+        issue_readiness(issue, SkillArea.DESIGN in sorting.skills),
+    )
 
-    mine: list[Classification] = []
+
+def _verdicts_all(entries: tuple[Entry, ...], now: datetime, workers: int) -> list[tuple]:
+    """_verdicts() of every issue, in order; share n reads every workers-th issue from the n-th,
+    and forked shares send theirs back as plain values."""
+    work = [(i, r, e.source, now) for e in entries for r in e.repos for i in r.issues]
+    if workers <= 1 or len(work) < 1000:  # a fork costs more than a few hundred issues
+        return [_verdicts(*item) for item in work]
+
+    mine: list[tuple] = []
 
     def share(n: int) -> bytes:
-        verdicts = [classify.classify(*item) for item in work[n::workers]]
+        verdicts = [_verdicts(*item) for item in work[n::workers]]
         if n == 0:  # this process
             mine.extend(verdicts)
             return b""
@@ -118,23 +116,33 @@ def _classify_all(entries: tuple[Entry, ...], workers: int) -> list[Classificati
     verdicts: list = [None] * len(work)
     verdicts[0::workers] = mine
     for n, answer in enumerate(answers[1:], start=1):
-        verdicts[n::workers] = [_verdict(v) for v in marshal.loads(answer)]
+        verdicts[n::workers] = [_revived(v) for v in marshal.loads(answer)]
     return verdicts
 
 
-def _plain(verdict: Classification) -> tuple:
+def _plain(verdicts: tuple) -> tuple:
+    sorting, claim, stale, parked, activity, readiness = verdicts
     return (
-        [s.value for s in verdict.skills],
-        verdict.effort.value,
-        list(verdict.reasons),
-        verdict.effort_is_guess,
+        ([s.value for s in sorting.skills], sorting.effort.value, sorting.reasons),
+        sorting.effort_is_guess,
+        claim and (claim.kind, claim.by, claim.link, claim.since),
+        stale,
+        parked,
+        activity,
+        (readiness.steps, readiness.reproduce, readiness.done, readiness.files, readiness.mockup),
     )
 
 
-def _verdict(plain: tuple) -> Classification:
-    skills, effort, reasons, guess = plain
-    return Classification(
-        tuple(SkillArea(s) for s in skills), Effort(effort), tuple(reasons), guess
+def _revived(plain: tuple) -> tuple:
+    (skills, effort, reasons), guess, claim, stale, parked, activity, readiness = plain
+    sorting = Classification(tuple(SkillArea(s) for s in skills), Effort(effort), reasons, guess)
+    return (
+        sorting,
+        claim and Claim(*claim),
+        stale,
+        parked,
+        activity,
+        IssueReadiness(*readiness),
     )
 
 
