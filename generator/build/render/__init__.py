@@ -15,7 +15,14 @@ from ...core.text import json_bytes
 from ..views import Card, Site
 from .feeds import FeedWriter
 from .filter_index import filter_files, filter_index, indexed
-from .html import Links, github_url, make_environment, render_template, theme_chain
+from .html import (
+    Links,
+    github_url,
+    make_environment,
+    render_fragment,
+    render_template,
+    theme_chain,
+)
 from .shared import Once, make_all
 from .words import issue_ready, label_class, project_ready
 
@@ -53,7 +60,9 @@ def render_site(
     card_template = env.get_template("_card.html")
     # A card looks the same on every page it appears on, so it is rendered once; kept as Markup, so
     # that no page copies it.
-    cards = Once(_key, lambda card: Markup(card_template.render(card=card)), revive=Markup)
+    cards = Once(
+        _key, lambda card: Markup(render_fragment(env, card_template, card=card)), revive=Markup
+    )
 
     project_template = env.get_template("_card_project.html")
     projects: dict[str, Markup] = {}
@@ -62,7 +71,7 @@ def render_site(
         # The project's part of a card is the same on every card of the repo: rendered once per repo.
         key = card.issue.repo
         if key not in projects:
-            projects[key] = Markup(project_template.render(card=card))
+            projects[key] = Markup(render_fragment(env, project_template, card=card))
         return projects[key]
 
     env.globals.update(card_html=cards, project_html=project_html)

@@ -6,7 +6,14 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+)
 
 from ...core import dates, states
 from ...core.errors import RenderError
@@ -95,6 +102,19 @@ def render_template(env: Environment, name: str, **context) -> bytes:
         return b"".join(piece.encode() for piece in env.get_template(name).generate(**context))
     except TemplateError as error:
         raise RenderError(f"template {name}: {error}") from error
+
+
+def render_fragment(env: Environment, template: Template, **context) -> str:
+    """A partial (a card) to text, with the environment's globals and `context`.
+
+    What `template.render` does, less one cost: it copies the globals into each new context through
+    a ChainMap, in Python, a fifth of a card's time at 20,000 cards; here one dict is merged in C."""
+    try:
+        return "".join(
+            template.root_render_func(template.new_context({**env.globals, **context}, shared=True))
+        )
+    except TemplateError as error:
+        raise RenderError(f"template {template.name}: {error}") from error
 
 
 def github_url(url: str) -> str:
