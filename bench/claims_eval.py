@@ -43,7 +43,9 @@ DATA = ROOT / "tests" / "data" / "claims"
 READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
 """The files the rules were written from (all but the sealed group)."""
 FRESH = DATA / "fresh.jsonl"
-SETS = (*READ, FRESH)
+ROUND9 = DATA / "round9.jsonl"
+"""Gathered after the model shipped; read once by it, then added to its training (the README)."""
+SETS = (*READ, FRESH, ROUND9)
 LABELS = ("claim", "release", "neither")
 FOLDS = 5
 SEALED = 0
@@ -142,6 +144,24 @@ def report(title: str, rows: list[dict], got: list[str], markdown: bool) -> None
     print()
 
 
+def by_file(paths: list[Path], rows: list[dict], got: list[str], markdown: bool) -> None:
+    """The pooled held-out verdicts again, one row per file (rows are in file order)."""
+    print("== the same verdicts, by file")
+    start = 0
+    for number, path in enumerate(paths):
+        size = len(load(path))
+        found = figures([r["label"] for r in rows[start : start + size]], got[start : start + size])
+        if markdown:
+            if number == 0:
+                print("| file | " + " | ".join(found) + " |")
+                print("| --- " * (len(found) + 1) + "|")
+            print(f"| {path.name} | " + " | ".join(found.values()) + " |")
+        else:
+            print(f"{path.name:<14} " + "  ".join(f"{k}: {v}" for k, v in found.items()))
+        start += size
+    print()
+
+
 def errors(rows: list[dict], got: list[str], skip: int | None, k: int) -> None:
     """Every misread comment with its thread, except those in the group left unread."""
     for row, verdict in zip(rows, got, strict=True):
@@ -191,6 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         got,
         args.markdown,
     )
+    if len(args.data) > 1:
+        by_file(args.data, rows, got, args.markdown)
     if args.folds == FOLDS:
         # the sealed group of the files the rules were written from, within the pooled verdicts
         read_texts = {(r["url"], r["text"]) for path in READ for r in load(path)}

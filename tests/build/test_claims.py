@@ -23,9 +23,9 @@ from tests.helpers import TESTS
 NOW = datetime(2026, 8, 8, 12, 0, tzinfo=UTC)
 DATA = TESTS / "data" / "claims"
 # comments.jsonl: the rules were written against it; holdout.jsonl: labeled before the shipped rules
-# saw it. unseen.jsonl and fresh.jsonl are checked for form here and measured by bench/claims_eval.py.
+# saw it. unseen.jsonl, fresh.jsonl and round9.jsonl are checked for form here and measured by bench/claims_eval.py.
 SETS = ("comments.jsonl", "holdout.jsonl")
-ALL_SETS = (*SETS, "unseen.jsonl", "fresh.jsonl")
+ALL_SETS = (*SETS, "unseen.jsonl", "fresh.jsonl", "round9.jsonl")
 
 
 def at(delta: timedelta) -> str:
@@ -538,6 +538,12 @@ def test_fresh_set_shares_no_repository_with_the_others():
         r["repo"].lower() for r in load_rows(("comments.jsonl", "holdout.jsonl", "unseen.jsonl"))
     }
     assert not before & {r["repo"].lower() for r in load_rows(("fresh.jsonl",))}
+
+
+def test_round9_shares_no_repository_with_the_sets_before_it():
+    """round9.jsonl was gathered to be read once by the shipped rules and model: new repositories."""
+    before = {r["repo"].lower() for r in load_rows(ALL_SETS[:-1])}
+    assert not before & {r["repo"].lower() for r in load_rows(("round9.jsonl",))}
 
 
 def test_grouped_folds_keep_each_repository_on_one_side():
