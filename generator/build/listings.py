@@ -6,10 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from operator import attrgetter
 
 from ..core.dates import parse_time
 from ..core.records import Effort, SkillArea
 from .claims import Responsiveness
+from .judge import Judged
 from .views import ANY_SKILL, Card, FacetLink, Listing, repo_path, slug
 
 SKILLS = (*SkillArea, ANY_SKILL)
@@ -94,8 +96,9 @@ def responsive(home_page: Listing, answers: dict[str, Responsiveness]) -> Listin
 
 
 def ready_first(cards: Iterable[Card]) -> tuple[Card, ...]:
-    """Cards given newest first, the readiest first (a stable sort keeps the newest first among equals)."""
-    return tuple(sorted(cards, key=lambda card: -card.item.ready))
+    """Cards given newest first, the readiest first (a stable sort keeps the newest first among
+    equals, reversed or not)."""
+    return tuple(sorted(cards, key=_readiness, reverse=True))
 
 
 def newest(home_page: Listing) -> Listing:
@@ -111,15 +114,16 @@ def newest(home_page: Listing) -> Listing:
     )
 
 
-def newest_key(card: Card) -> tuple:
+def newest_key(item: Judged) -> tuple:
     """Newest first, then by repo and number, so equal dates keep one order."""
-    created = card.item.issue.created
-    return (_negated(created), card.issue.repo.lower(), card.issue.number)
+    issue = item.issue
+    return (_negated(issue.created), issue.repo.lower(), issue.number)
 
 
-def newest_first(card: Card) -> int:
-    """The sort key of newest first, once the plan has ranked the cards by `newest_key`."""
-    return card.rank
+# Sort keys read in C: the plan sorts some 200,000 cards by them.
+newest_first = attrgetter("rank")
+"""The sort key of newest first, once the plan has ranked the cards by `newest_key`."""
+_readiness = attrgetter("item.ready")
 
 
 def facets(

@@ -8,7 +8,6 @@ taken ones and parked ones (a do-not-start label) are on their repo page with th
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 
 from ..core.dates import parse_time
 from ..core.records import Entry, RepoState
@@ -39,8 +38,8 @@ def plan_site(
 ) -> Site:
     """Decide every page of the site."""
     answers = judgement.answers
-    by_age = sorted((_card(item, answers) for item in judgement.issues), key=listings.newest_key)
-    cards = tuple(replace(card, rank=rank) for rank, card in enumerate(by_age))
+    by_age = sorted(judgement.issues, key=listings.newest_key)
+    cards = tuple(_card(item, answers, rank) for rank, item in enumerate(by_age))
     free = tuple(c for c in cards if c.item.takeable)
     waiting = Counter(e.source.cause for e in entries if not e.repos)
     home = listings.home(free, dict(waiting))
@@ -64,9 +63,9 @@ def plan_site(
     )
 
 
-def _card(item: Judged, answers: dict[str, Responsiveness]) -> Card:
+def _card(item: Judged, answers: dict[str, Responsiveness], rank: int) -> Card:
     answer = answers.get(item.repo.key)
-    return Card(item=item, answers=answer if answer and answer.measured else None)
+    return Card(item=item, answers=answer if answer and answer.measured else None, rank=rank)
 
 
 def _feed(path: str, title: str, page_path: str, cards: tuple[Card, ...]) -> Feed:
