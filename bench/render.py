@@ -4,14 +4,16 @@
     .venv/bin/python bench/render.py --quick    # 2,000 and 4,000 issues, for a fast look
 
 The world is generated from the shapes of the real issues in data/snapshot.json: every generated
-issue takes one real issue's labels (the whole mix, colours included), body, comment count, dates
-and claim state, and a title exactly as long as that issue's, made of words drawn at random from all
-the real titles. Every generated repo takes one real repo's language, description and sources.yaml
-cause. Names are made up and say so (`bench-0001/…`), and the titles are word salad no one would
-take for a real issue, so nothing invented is passed off as real. Titles are drawn, not copied, so
-the pages compress like real ones: 20,000 copies of 180 real titles would shrink to a fraction under
-gzip and flatter the page weights. Issues spread over repos as unevenly as the real ones do (a few
-repos hold most issues).
+issue takes one real issue's labels (the whole mix), body, comment count, dates and claim state, and
+a title exactly as long as that issue's, made of words drawn at random from all the real titles.
+Every generated repo takes one real repo's language, description and sources.yaml cause. The capture
+kept no label colours, so labels take colours as GitHub gives them: its nine default labels their
+default colour, any other label a colour of its own in each repo (GitHub's label form proposes a
+random one), and the label styles grow with the repos as on a real site. Names are made up and say
+so (`bench-0001/…`), and the titles are word salad no one would take for a real issue, so nothing
+invented is passed off as real. Titles are drawn, not copied, so the pages compress like real ones:
+20,000 copies of 180 real titles would shrink to a fraction under gzip and flatter the page weights.
+Issues spread over repos as unevenly as the real ones do (a few repos hold most issues).
 
 Times are wall-clock seconds of `build.py` in a fresh process and are reported next to a baseline
 measured in the same run (the build of the real snapshot, and a fixed pure-Python loop), so the
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import os
 import random
@@ -39,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from generator.core import snapshot as snapshot_format  # noqa: E402
 from generator.core.dates import parse_time  # noqa: E402
-from generator.core.records import Issue, Repo, Snapshot  # noqa: E402
+from generator.core.records import Issue, Label, Repo, Snapshot  # noqa: E402
 from generator.sources import load as load_sources  # noqa: E402
 
 SEED = 20260808
@@ -121,6 +124,26 @@ def _earlier(value: str, seconds: int) -> str:
     return (parsed - timedelta(seconds=seconds)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+# The colours of GitHub's default labels (as its API lists them, e.g. getsentry/labels); any other
+# label gets the colour GitHub's label form proposes, a random one: a colour per repo and name.
+DEFAULT_COLOURS = {
+    "bug": "d73a4a",
+    "documentation": "0075ca",
+    "duplicate": "cfd3d7",
+    "enhancement": "a2eeef",
+    "good first issue": "7057ff",
+    "help wanted": "008672",
+    "invalid": "e4e669",
+    "question": "d876e3",
+    "wontfix": "ffffff",
+}
+
+
+def _colour(repo: str, label: str) -> str:
+    default = DEFAULT_COLOURS.get(label.lower())
+    return default or hashlib.sha256(f"{repo}\n{label}".encode()).hexdigest()[:6]
+
+
 def _copy(issue: Issue, title: str, earlier: int, repo: str, number: int) -> Issue:
     return Issue(
         repo=repo,
@@ -129,7 +152,7 @@ def _copy(issue: Issue, title: str, earlier: int, repo: str, number: int) -> Iss
         url=f"https://github.com/{repo}/issues/{number}",
         created=_earlier(issue.created, earlier),
         updated=_earlier(issue.updated, earlier),
-        labels=issue.labels,
+        labels=tuple(Label(label.name, _colour(repo, label.name)) for label in issue.labels),
         assignees=issue.assignees,
         comments_count=issue.comments_count,
         body=issue.body,

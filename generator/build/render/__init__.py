@@ -24,7 +24,7 @@ from .html import (
     theme_chain,
 )
 from .shared import Once, make_all
-from .words import issue_ready, label_class, project_ready
+from .words import issue_ready, label_shade, project_ready
 
 __all__ = ["render_site", "theme_chain", "Links"]
 
@@ -163,17 +163,17 @@ def _static(chain: tuple[Path, ...]) -> dict[str, bytes]:
 
 
 def _label_css(site: Site) -> bytes:
-    """One class per label colour seen, so pages need no inline style (the CSP forbids it)."""
-    colors = sorted(
+    """One class per label shade seen, so pages need no inline style (the CSP forbids it)."""
+    shades = sorted(
         {
-            label.color.lower()
+            shade
             for page in site.repo_pages
             for card in page.cards + page.stale + page.claimed + page.parked
             for label in card.issue.labels
-            if label_class(label.color)
+            if (shade := label_shade(label.color))
         }
     )
-    return "".join(f".lc-{c}{{--label:#{c}}}\n" for c in colors).encode()
+    return "".join(f".lc-{c}{{--label:#{c}}}\n" for c in shades).encode()
 
 
 API = "api/issues.json"
