@@ -164,8 +164,9 @@ def facets(
     for cause in sorted(set(causes)):
         listings += _cause_pages(cause, by_cause.get(cause, []), waiting.get(cause, 0))
     for language, chosen in sorted(_groups(cards, language_keys).items()):
-        page = listing(f"languages/{slug(language)}/", f"{language} issues", chosen)
-        listings.append(replace(page, complete_in=_project_links(page), complete_by="project"))
+        listings.append(
+            _by_project(listing(f"languages/{slug(language)}/", f"{language} issues", chosen))
+        )
     return listings
 
 
@@ -197,14 +198,20 @@ def _project_links(page: Listing) -> tuple[FacetLink, ...]:
 
 
 def _cause_pages(cause: str, cards: list[Card], waiting: int) -> list[Listing]:
-    """A cause's page (even with no issue yet: it says its projects wait) and one page per skill in it."""
+    """A cause's page (even with no issue yet: it says its projects wait) and one page per skill in it.
+
+    Like skill, effort and language pages they show their newest issues and link the project pages,
+    which hold every one: complete cause × skill pages were a fifth of a 20,000-issue site (24 MB)
+    and, past a few hundred cards, no page a phone can scroll."""
     path = f"causes/{slug(cause)}/"
     by_skill = _groups(cards, skill_keys)
     pages = [
-        listing(
-            f"{path}{area}/",
-            f"{cause_label(cause)}: {skill_label(area).lower()} issues",
-            by_skill[area],
+        _by_project(
+            listing(
+                f"{path}{area}/",
+                f"{cause_label(cause)}: {skill_label(area).lower()} issues",
+                by_skill[area],
+            )
         )
         for area in SKILLS
         if area in by_skill
@@ -212,17 +219,13 @@ def _cause_pages(cause: str, cards: list[Card], waiting: int) -> list[Listing]:
     related = tuple(
         FacetLink(skill_label(p.path.split("/")[2]), p.path, len(p.cards)) for p in pages
     )
-    # Like a skill page, a cause page shows its newest issues; its skill pages hold every one of them.
-    main = listing(
-        path,
-        f"{cause_label(cause)} issues",
-        cards,
-        waiting=waiting,
-        related=related,
-        complete_in=related,
-        complete_by="skill",
-    )
-    return [main, *pages]
+    main = listing(path, f"{cause_label(cause)} issues", cards, waiting=waiting, related=related)
+    return [_by_project(main), *pages]
+
+
+def _by_project(page: Listing) -> Listing:
+    """The page showing its newest issues, every one of them on the project pages it links."""
+    return replace(page, complete_in=_project_links(page), complete_by="project")
 
 
 def _groups(

@@ -365,3 +365,37 @@ def test_every_card_carries_the_project_and_the_ask(tmp_path):
         assert '<p class="card-text">The footer overlaps the form on phones' in card
         assert "Before you start: Join our onboarding first." in card
         assert "<code>thing</code>" in card
+
+
+def test_big_cause_and_cause_skill_pages_show_the_newest_and_link_the_projects(tmp_path):
+    def task(repo: str, n: int):
+        return issue(
+            repo,
+            n,
+            f"Task {repo} {n}",
+            labels=(Label("role: back end"),),
+            created=f"2026-0{1 + n % 7}-{1 + n % 28:02d}T00:00:00Z",
+        )
+
+    world = {"octo/one": [task("octo/one", n) for n in range(1, 161)]}
+    world["octo/two"] = [task("octo/two", n) for n in range(1, 81)]
+    sources, snap = write_world(tmp_path, world, causes=dict.fromkeys(world, "housing"))
+    out = tmp_path / "site"
+    args = ["--sources", str(sources), "--snapshot", str(snap), "--out", str(out), "-q"]
+    assert cli.main(args) == 0
+    tree = read_tree(out)
+    everyone = {(repo, n) for repo, issues in world.items() for n in range(1, len(issues) + 1)}
+
+    def listed(page: str) -> set:
+        return {(r, n) for r, n in everyone if f">Task {r} {n}<" in page}
+
+    for path in ("causes/housing/index.html", "causes/housing/backend/index.html"):
+        page = tree[path].decode()
+        assert page.count('<li class="card">') == 200 and "The newest 200 of 240" in page, path
+        assert "All of them, by project:" in page
+        assert page.index('href="/repos/octo/one/">octo/one (160)') < page.index(
+            'href="/repos/octo/two/">octo/two (80)'
+        )
+    assert 'href="/causes/housing/backend/"' in tree["causes/housing/index.html"].decode()
+    held = listed(tree["repos/octo/one/index.html"].decode())
+    assert held | listed(tree["repos/octo/two/index.html"].decode()) == everyone
