@@ -2,11 +2,13 @@
 
     .venv/bin/python bench/judge_gold.py      # how many verdicts each repo family gives
 
-The truth is the maintainers' own skill and size labels in bench/data/*.jsonl (real issues, copied
-from the project's shared data). This file says what each label MEANS, read from the issues that
-carry it, and is kept apart from the classifier's tables on purpose: they only try to guess it.
-Labels are matched lower-cased with spaces collapsed, exactly as written (emoji kept). Each line
-names the repos the convention was read from (c = civic-issues.jsonl, l = labeled-issues.jsonl).
+The truth is the maintainers' own skill and size labels in bench/data/*.jsonl (real issues: two
+files copied from the project's shared data, one gathered with the search tool; bench/data/README.md).
+This file says what each label MEANS, read from the issues that carry it, and is kept apart from the
+classifier's tables on purpose: they only try to guess it. Labels are matched lower-cased with spaces
+collapsed, exactly as written (emoji kept). Each line names the repos the convention was read from
+(c = civic-issues.jsonl, l = labeled-issues.jsonl); gathered-issues.jsonl was kept to conventions
+already here.
 
 Also here, shared by scripts/train_judge.py and bench/classify_eval.py: the records, their
 near-duplicate weights, folds by repository, the slices, and the text-only view of an issue.
@@ -29,7 +31,7 @@ if str(ROOT) not in sys.path:
 from generator.build.classify import label_effort, label_skills, normalize_label  # noqa: E402
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-FILES = ("civic-issues.jsonl", "labeled-issues.jsonl")
+FILES = ("civic-issues.jsonl", "labeled-issues.jsonl", "gathered-issues.jsonl")
 AREAS = ("backend", "data", "frontend", "design")  # SkillArea's order
 EFFORTS = ("small", "medium", "large")
 

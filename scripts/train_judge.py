@@ -38,7 +38,7 @@ EFFORTS = gold.EFFORTS
 K = 5
 DEFAULT = {  # chosen by --select (grouped CV over whole repos); see docs/classification.md
     "min_repos": 3,  # a feature must be seen in >= 3 repos: no repo-private words
-    "skill_l2": 1e-2,
+    "skill_l2": 3e-3,
     "prior_scale": 1.0,  # the cue tables' weights times this are the prior mean of their features
     "other_l2_mult": 10.0,  # features that are not cues are shrunk this much harder to zero
     "skill_balance": 0.5,  # rare areas weigh (share x heads)^-this: 0 as found, 1 all equal
@@ -47,7 +47,7 @@ DEFAULT = {  # chosen by --select (grouped CV over whole repos); see docs/classi
     "tau2": 0.5,  # a second area needs this much
     "evidence_min": 0.25,  # an area needs cue weights adding up to this: no words, no area
     "tie": 0.0,  # the repo's language may pick between two areas this close: exact ties only
-    "effort_l2": 0.3,
+    "effort_l2": 0.1,
     "effort_prior": 0.5,  # the cue tables' effort words as the prior, times this
     # The size is shown as a guess below this probability. 1.0: always, when it comes from the
     # text. On repos it never saw, the model is right as often at 0.8 as at 0.4 (docs say more).

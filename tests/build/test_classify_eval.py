@@ -48,9 +48,9 @@ def test_the_fold_models_are_one_per_fold_each_without_its_own_repos(data):
     [
         ("backend", 0.75),
         ("data", 0.71),
-        ("frontend", 0.70),
+        ("frontend", 0.69),  # 0.6995 since gathered-issues.jsonl joined the data (0.720 before)
         ("design", 0.70),
-    ],  # .768 .728 .720 .719
+    ],  # .762 .713 .700 .724
 )
 def test_text_only_f1_per_area(text_only, area, floor):
     skill, _ = text_only
@@ -59,25 +59,26 @@ def test_text_only_f1_per_area(text_only, area, floor):
 
 def test_text_only_macro_f1_and_any_skill(text_only):
     skill, _ = text_only
-    assert skill["macro"] >= 0.72  # 0.734 (the hand rules before: 0.653)
-    assert skill["any_right"] >= 0.21  # 0.24: "any skill" from text is mostly "not said"
+    assert skill["macro"] >= 0.72  # 0.725 (the hand rules before: 0.625)
+    # 0.16: "any skill" from text is mostly "not said" (every gathered issue has a skill label)
+    assert skill["any_right"] >= 0.15
 
 
 def test_text_only_effort(text_only):
     _, effort = text_only
-    assert effort["exact"] >= 0.44  # 0.458 (always medium: 0.410)
-    assert effort["within"] >= 0.97  # 0.989
+    assert effort["exact"] >= 0.44  # 0.483 (always medium: 0.411)
+    assert effort["within"] >= 0.95  # 0.957
     assert effort["guess_share"] == 1.0  # a size from the text is always shown as a guess
 
 
 @pytest.mark.parametrize(
     ("cut", "value", "floor"),
     [
-        (gold.language_group, "Python", 0.76),  # 0.784
-        (gold.language_group, "JS/TS", 0.66),  # 0.681
-        (gold.language_group, "other", 0.71),  # 0.727
-        (gold.is_civic, True, 0.70),  # 0.719
-        (gold.is_civic, False, 0.67),  # 0.690
+        (gold.language_group, "Python", 0.74),  # 0.749
+        (gold.language_group, "JS/TS", 0.66),  # 0.673
+        (gold.language_group, "other", 0.71),  # 0.730
+        (gold.is_civic, True, 0.70),  # 0.709
+        (gold.is_civic, False, 0.70),  # 0.727
     ],
 )
 def test_text_only_macro_f1_by_slice(data, cut, value, floor):
@@ -93,7 +94,7 @@ def test_text_only_macro_f1_by_slice(data, cut, value, floor):
 def test_with_labels_every_convention_stays_covered(data):
     records, weights, models = data
     skill, effort = bench.measure(records, weights, bench.predict(records, models, "labels"))
-    assert skill["macro"] >= 0.98  # 0.990
+    assert skill["macro"] >= 0.98  # 0.993
     assert effort["exact"] >= 0.99  # 1.000
 
 
@@ -125,7 +126,7 @@ def test_the_before_figures_in_the_docs_are_the_hand_rules_at_before_ref(data):
         pytest.skip(f"no git history with {bench.BEFORE_REF[:7]} here")
     records, weights, models = data
     skill, effort = bench.measure(records, weights, bench.predict(records, models, "text", rules))
-    assert round(skill["macro"], 3) == 0.653 and round(effort["exact"], 3) == 0.477
+    assert round(skill["macro"], 3) == 0.625 and round(effort["exact"], 3) == 0.482
 
 
 def test_near_duplicate_batches_are_grouped(data):

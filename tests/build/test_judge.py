@@ -19,7 +19,7 @@ TITLES = (
     "API returns 500 when the zip code is empty",
     "Update the README setup steps",
 )
-LABELS = ("good first issue", "size: small", "role: design", "backend", "documentation", "on hold")
+LABELS = ("good first issue", "size: small", "role: design", "backend", "size: large", "on hold")
 
 
 def test_two_processes_judge_exactly_as_one(tmp_path):

@@ -17,8 +17,8 @@ from pathlib import Path
 from generator.build import claims, claims_model, text_model
 root = Path(sys.argv[1])
 model, comments = text_model.model(), claims_model.shipped()
-for name in ("civic-issues.jsonl", "labeled-issues.jsonl"):
-    for line in (root / "bench" / "data" / name).read_text(encoding="utf-8").splitlines():
+for path in sorted((root / "bench" / "data").glob("*.jsonl")):
+    for line in path.read_text(encoding="utf-8").splitlines():
         issue = json.loads(line)
         print(repr(model.read(issue["title"], issue.get("body") or "", issue["labels"]).z))
 for path in sorted((root / "tests" / "data" / "claims").glob("*.jsonl")):
