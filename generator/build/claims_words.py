@@ -72,6 +72,9 @@ EN_OPENERS = (
     r"will be (?:done|ready|finished|sharing|submitting|pushing|sending|opening|raising)\b",
     r"would (?:like|love) to (?:work on|take|tackle|do|fix)\b",
     r"starting (?:on |with |page|chapter|section|work|now)",
+    # "will start soon", "will get it done this week", "ill take it" (an I'll without its apostrophe)
+    r"will (?:start|begin)\b|will get (?:it|this|that) (?:done|finished|ready)\b",
+    r"ill (?:take|do|work on|fix|try|handle|pick)\b",
 )
 OPENER_FILLER = r"(?:(?:and|so|ok|okay|sure|yes|yeah|ya|oh|erm|um|understood|alright|then)\W+)*"
 EN_REQUESTS = (
@@ -108,10 +111,12 @@ EN_RELEASES = (
     r"(?:finish|work on|continue|maintain|complete)\b",
     r"\bdo not work anymore on\b",
     r"\bnot (?:think i will |going to )?(?:have|find) (?:the |enough )?(?:free )?time "
-    r"(?:and motivation )?to (?:finish|work|continue|maintain)\b",
+    r"(?:and motivation )?to (?:finish|work|continue|maintain|help)\b",
     r"\bfreely fork-?able\b|\bcontinue (?:the project |it )?on your own fork\b|\bfeel free to fork\b",
     r"\bfork (?:it|this) and (?:take|continue|maintain)\b",
     r"\b(?:free|freeing) (?:it|this|the issue|this issue) up\b",
+    r"\b(?:free|freeing|open|opening) (?:up )?(?:my|the|this) (?:task|issue|topic|page|chapter) "
+    r"(?:up )?(?:for|to) (?:others|another|someone|anyone|other)\b",
     r"\b(?:i|we) (?:have |just )?(?:unassigned|removed) (?:myself|my assignment|you|him|her|them)\b",
     r"\bi (?:will|am going to|can|could) (?:pick|take|work on|choose|do) (?:a different|another|"
     r"some other)\b",
@@ -126,6 +131,7 @@ EN_RELEASES = (
 EN_NOT_RELEASE = (
     # a maintainer's warning, not an act: "we'll close it if it stalls so that someone else can"
     r"\bif (?:it|this) stalls\b|\bneed to close\b|\bor close (?:it|this)\b",
+    r"\bif (?:there is |there are )?no (?:progress|update|updates|response|activity)\b",
     r"\bif (?:[\w']+ ){0,3}(?:still )?(?:available|open|free|unassigned)\b",
     r"\bleave it (?:a little|for a|alone|as is|open|there)\b",
 )

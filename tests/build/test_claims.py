@@ -72,6 +72,9 @@ def said(
         "I have opened a PR for this, please review",
         "I\u2019m currently working on this issue.",  # typographic apostrophe
         "Hi, is it possible for me to try #12?",
+        "Thanks for the answer. Will start working on it.",
+        "Ill take it",  # an I'll without its apostrophe
+        "Done about half of it. Will get it done this week.",
     ],
 )
 def test_claims(text):
@@ -89,6 +92,9 @@ def test_claims(text):
         "@zulipbot abandon",
         "/unassign",
         "It's up for grabs again.",
+        "Go ahead and close my PR, let's free the task for another contributor.",
+        "If I can't make a PR by Friday, please open my task for others.",  # the claimant's own
+        "I won't have time to help with this, sorry!",
     ],
 )
 def test_releases(text):
@@ -113,6 +119,8 @@ def test_releases(text):
         "We've been working on it, thanks for the suggestion.",
         "> Can I work on this?\nPlease read the contributing guide first.",  # a quoted reply
         "Can you assign me a good first issue?",  # any issue, not this one
+        # a maintainer's warning, not an act
+        "If there is no progress by Friday, I will re open the task for other contributors.",
         "",
     ],
 )
