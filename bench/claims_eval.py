@@ -43,9 +43,9 @@ DATA = ROOT / "tests" / "data" / "claims"
 READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
 """The files the rules were written from (all but the sealed group)."""
 FRESH = DATA / "fresh.jsonl"
-ROUND9 = DATA / "round9.jsonl"
-"""Gathered after the model shipped; read once by it, then added to its training (the README)."""
-SETS = (*READ, FRESH, ROUND9)
+ROUNDS = (DATA / "round9.jsonl", DATA / "round10.jsonl")
+"""Each gathered after the model shipped; read once by it, then added to its training (the README)."""
+SETS = (*READ, FRESH, *ROUNDS)
 LABELS = ("claim", "release", "neither")
 FOLDS = 5
 SEALED = 0
