@@ -152,6 +152,7 @@ _OPENER = _any(words.EN_OPENERS, prefix=words.OPENER_FILLER)
 _SCRIPT_CLAIMS = _any(words.SCRIPT_CLAIMS)
 _SCRIPT_OPENER = _any(words.ZH_OPENERS)
 _NOT_SCRIPT_CLAIM = _any(words.SCRIPT_NOT_CLAIM)
+_SETTING = re.compile(words.EN_SETTING)
 
 # What a claimant says they will do to the issue, and the words allowed between "i" and that verb.
 _ACTION = re.compile(
@@ -374,8 +375,8 @@ def model_features(text: str) -> list[str]:
 def read_comment(text: str, model: claims_model.ClaimsModel) -> CommentKind | None:
     """The rules' verdict when they have one, else what `model` is sure of (None: neither)."""
     said = _normalize(text)
-    kind = _rules(said) or model.kind(said)
-    return None if kind == "neither" else kind
+    kind = _rules(said) or (None if _SETTING.search(said) else model.kind(said))
+    return None if kind in (None, "neither") else kind
 
 
 def comment_kind(text: str) -> CommentKind | None:

@@ -26,7 +26,8 @@ EN_CLAIMS = (
     r"\bi am (?:still |currently |now |already |actively |also |just )*(?:working on|translating|"
     r"working through|writing|fixing|implementing|on it\b|on this\b|doing (?:it|this)\b|on "
     r"(?:page|chapter|section|part|step)\b)"
-    r"(?! (?:windows|linux|mac|macos|ubuntu|a similar|another|my own|other|a different))",
+    r"(?! (?:a |an |the )?(?:windows|linux|mac|macos|ubuntu|debian|fedora|android|ios|a similar|"
+    r"another|my own|other|a different))",
     r"\b(?:it|this|that|pr|the pr) will be (?:done|ready|finished|up)\b|\bwill be sharing\b",
     # what i will do next to it
     r"\bi (?:will|am going to|shall) (?:\w+ly )?(?:finish|submit|send|open a|push|complete|"
@@ -61,6 +62,12 @@ EN_CLAIMS = (
     r"\bi (?:would|will) (?:like to |love to )?(?:fork (?:the code|it) and )?continue (?:the |"
     r"with the |work on |working on )?(?:development|work|translation)\b",
     r"\bi am back on track\b|\bdevelopment is getting restarted\b",
+)
+# Where someone works or runs something, in a bug report: "I'm working on Windows 10 and see the
+# same error". Not a claim, whatever else the comment's words say (the model is not asked).
+EN_SETTING = (
+    r"\b(?:working|running|testing|tested) on (?:a |an |the )?(?:windows|linux|mac|macos|ubuntu|"
+    r"debian|fedora|android|ios)\b"
 )
 EN_OPENERS = (
     # said at the start of a sentence or clause, after any "ok, sure, yes": "working on it",
