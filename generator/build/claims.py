@@ -343,8 +343,9 @@ def _claims(said: str, bare: str, stated: str, script: bool) -> bool:
     return False
 
 
-def _rules(said: str) -> CommentKind | None:
-    """The phrase rules' verdict on a normalized comment."""
+def _rules(said: str) -> CommentKind | Literal["neither"] | None:
+    """The phrase rules' verdict on a normalized comment: None when they have none, "neither" when
+    they know it is not a claim or a release (a bug report's setting), so no model reads it."""
     bare = _PUNCTUATION.sub(" ", said).strip()
     if _RELEASE_COMMAND.match(bare):
         return "release"
@@ -359,11 +360,11 @@ def _rules(said: str) -> CommentKind | None:
         return "release"
     if _claims(said, bare, stated, script):
         return "claim"
-    return None
+    return "neither" if _SETTING.search(said) else None
 
 
-def rule_kind(text: str) -> CommentKind | None:
-    """What the phrase rules alone read in a comment: claim, release or neither (None)."""
+def rule_kind(text: str) -> CommentKind | Literal["neither"] | None:
+    """What the phrase rules alone read in a comment: claim, release, neither, or nothing (None)."""
     return _rules(_normalize(text))
 
 
@@ -375,8 +376,8 @@ def model_features(text: str) -> list[str]:
 def read_comment(text: str, model: claims_model.ClaimsModel) -> CommentKind | None:
     """The rules' verdict when they have one, else what `model` is sure of (None: neither)."""
     said = _normalize(text)
-    kind = _rules(said) or (None if _SETTING.search(said) else model.kind(said))
-    return None if kind in (None, "neither") else kind
+    kind = _rules(said) or model.kind(said)
+    return None if kind == "neither" else kind
 
 
 def comment_kind(text: str) -> CommentKind | None:

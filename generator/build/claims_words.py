@@ -21,13 +21,15 @@ BOT_RELEASE_VERBS = "unassign|unclaim|untake|disclaim|abandon|refuse|resign|drop
 
 # --- English phrases beyond "I would like to work on this" ---------------------------------------
 
+PLATFORMS = "windows|linux|mac|macos|ubuntu|debian|fedora|android|ios"
+"""What someone works on in a bug report ("I'm working on Windows 10"), not an issue they took."""
+
 EN_CLAIMS = (
     # progress said in the first person: "i am still working on it", "i am on it"
     r"\bi am (?:still |currently |now |already |actively |also |just )*(?:working on|translating|"
     r"working through|writing|fixing|implementing|on it\b|on this\b|doing (?:it|this)\b|on "
     r"(?:page|chapter|section|part|step)\b)"
-    r"(?! (?:a |an |the )?(?:windows|linux|mac|macos|ubuntu|debian|fedora|android|ios|a similar|"
-    r"another|my own|other|a different))",
+    r"(?! (?:a |an |the )?(?:" + PLATFORMS + r"|a similar|another|my own|other|a different))",
     r"\b(?:it|this|that|pr|the pr) will be (?:done|ready|finished|up)\b|\bwill be sharing\b",
     # what i will do next to it
     r"\bi (?:will|am going to|shall) (?:\w+ly )?(?:finish|submit|send|open a|push|complete|"
@@ -65,10 +67,7 @@ EN_CLAIMS = (
 )
 # Where someone works or runs something, in a bug report: "I'm working on Windows 10 and see the
 # same error". Not a claim, whatever else the comment's words say (the model is not asked).
-EN_SETTING = (
-    r"\b(?:working|running|testing|tested) on (?:a |an |the )?(?:windows|linux|mac|macos|ubuntu|"
-    r"debian|fedora|android|ios)\b"
-)
+EN_SETTING = r"\b(?:working|running|testing|tested) on (?:a |an |the )?(?:" + PLATFORMS + r")\b"
 EN_OPENERS = (
     # said at the start of a sentence or clause, after any "ok, sure, yes": "working on it",
     # "will do!", "dibs", "starting page 3.", "would like to work on tests for this issue"
