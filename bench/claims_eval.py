@@ -144,20 +144,19 @@ def report(title: str, rows: list[dict], got: list[str], markdown: bool) -> None
     print()
 
 
-def by_file(paths: list[Path], rows: list[dict], got: list[str], markdown: bool) -> None:
-    """The pooled held-out verdicts again, one row per file (rows are in file order)."""
+def by_file(files: list[tuple[str, int]], rows: list[dict], got: list[str], markdown: bool) -> None:
+    """The pooled held-out verdicts again, one row per file ((name, rows) in file order)."""
     print("== the same verdicts, by file")
     start = 0
-    for number, path in enumerate(paths):
-        size = len(load(path))
+    for number, (name, size) in enumerate(files):
         found = figures([r["label"] for r in rows[start : start + size]], got[start : start + size])
         if markdown:
             if number == 0:
                 print("| file | " + " | ".join(found) + " |")
                 print("| --- " * (len(found) + 1) + "|")
-            print(f"| {path.name} | " + " | ".join(found.values()) + " |")
+            print(f"| {name} | " + " | ".join(found.values()) + " |")
         else:
-            print(f"{path.name:<14} " + "  ".join(f"{k}: {v}" for k, v in found.items()))
+            print(f"{name:<14} " + "  ".join(f"{k}: {v}" for k, v in found.items()))
         start += size
     print()
 
@@ -198,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         "--skip-fold", type=int, default=None, help="with --errors: leave a group out"
     )
     args = parser.parse_args(argv)
-    rows = [row for path in args.data for row in load(path)]
+    loaded = [load(path) for path in args.data]
+    rows = [row for file_rows in loaded for row in file_rows]
     if args.timing:
         timing(rows)
     got = held_out(rows, args.folds, args.rules)
@@ -212,7 +212,10 @@ def main(argv: list[str] | None = None) -> int:
         args.markdown,
     )
     if len(args.data) > 1:
-        by_file(args.data, rows, got, args.markdown)
+        files = [
+            (path.name, len(file_rows)) for path, file_rows in zip(args.data, loaded, strict=True)
+        ]
+        by_file(files, rows, got, args.markdown)
     if args.folds == FOLDS:
         # the sealed group of the files the rules were written from, within the pooled verdicts
         read_texts = {(r["url"], r["text"]) for path in READ for r in load(path)}
