@@ -81,12 +81,21 @@ EN_OPENERS = (
     # "will start soon", "will get it done this week", "ill take it" (an I'll without its apostrophe)
     r"will (?:start|begin)\b|will get (?:it|this|that) (?:done|finished|ready)\b",
     r"ill (?:take|do|work on|fix|try|handle|pick)\b",
+    # "going to pick this up", "will create a pull req by tonight", "just started translating"
+    r"(?:going to|gonna) (?:pick|take|tackle|work on|do) (?:this|it)\b",
+    r"will (?:create|open|raise|make|send) (?:a |the |my )?(?:pr|pull req)",
+    r"(?:just )?started (?:translating|translation|working|work on|on)\b",
 )
 OPENER_FILLER = r"(?:(?:and|so|ok|okay|sure|yes|yeah|ya|oh|erm|um|understood|alright|then)\W+)*"
 EN_REQUESTS = (
     # asked or said: "mind if i take this one?", "could i have a go at this?"
     r"\b(?:mind|ok|okay|alright|fine) if i (?:\w+ )?(?:take|tackle|work|grab|pick|try|do|handle|"
-    r"fix|give)\b",
+    r"fix|give|proceed|continue|start|complete|translate)\b",
+    # "can I hop on this?", "can I start to translate", "can you assign this", "pls assign"
+    r"\bcan i (?:hop on|jump on|start|begin|proceed|complete)\b",
+    r"\b(?:can|could|would) you (?:please |pls |kindly )?assign (?:this|it)\W*$",
+    r"\b(?:pls|plz|kindly) assign(?: (?:it|this))?\W*$",
+    r"\bi am (?:\w+ )?interested to (?:work|take|contribute|fix|solve|tackle)\b",
     r"\b(?:i|me)\b[^.?!]{0,25}\b(?:give (?:this|it|that) a (?:go|try|shot)|take a (?:crack|stab|"
     r"shot|swing) at|have a (?:go|crack|stab|shot) at)\b",
     r"\bi am (?:\w+ )?interested in (?:working|taking|contributing|fixing|solving|tackling)\b",
@@ -133,6 +142,21 @@ EN_RELEASES = (
     r"\bresigned from\b|\bnow resigned\b|\bplease stop working\b",
     r"\b(?:has|have|been) (?:been )?(?:automatically )?unassigned\b",
     r"\bunassigned (?:you|@[\w-]+|from (?:this|the) (?:issue|task))\b",
+    # a maintainer's act in its barest form: "Unassigning as inactive.", "I am unassigning this",
+    # "un-assigning the issue so that others get a chance"
+    r"(?<!mistakenly )(?<!accidentally )\bun-?assign(?:ing|ed)\W{1,3}"
+    r"(?:this|the issue|it|(?:as |for |due to )?inactiv)",
+    r"\b(?:give|giving) (?:a )?chance to (?:other|another|someone)|\bothers?'?s? (?:would |can "
+    r"|could |may )?(?:also )?get (?:a )?chance\b",
+    # the claimant gives up: "I no longer plan to work on this", "I kind of gave up on it"
+    r"\bno longer (?:plan|planning|intend|intending|going|able) to (?:work|continue|finish|do)\b",
+    r"(?<!don't )(?<!not )\b(?:gave|give|giving) up on (?:it|this)\b",
+    r"\b(?:i am|i'm|im|i was|i will be|i'll be) (?:\w+ )?(?:unable|not able) to (?:finish|continue|"
+    r"complete|focus on|work on) (?:this|it|the)\b",
+    r"\bno (?:more )?time to (?:continue|finish|complete|maintain|work on)\b",
+    r"\bi (?:have |had )?stopped working on\b",
+    r"\b(?:someone|somebody|anyone|anybody) (?:else )?will pick (?:it|this) up\b",
+    r"\b(?:open|available) for grabs?\b",
 )
 EN_NOT_RELEASE = (
     # a maintainer's warning, not an act: "we'll close it if it stalls so that someone else can"

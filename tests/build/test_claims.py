@@ -15,6 +15,7 @@ from generator.build.claims import (
     comment_kind,
     is_stale,
     responsiveness,
+    rule_kind,
 )
 from generator.build.render.words import badge, claim_words
 from generator.core.records import Comment, Issue, Label, Repo
@@ -100,6 +101,38 @@ def test_claims(text):
 )
 def test_releases(text):
     assert comment_kind(text) == "release"
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # round 11's revision (from misread comments of rounds 9 and 10), by the rules alone
+        ("Unassigning as inactive.", "release"),
+        ("Due to inactivity for more than 20 days I am unassigning this. Ping me.", "release"),
+        ("Okay, un-assigning the issue so that other's would also get chance", "release"),
+        ("Let's give a chance to other contributors to work on this.", "release"),
+        ("I no longer plan to work on this", "release"),
+        ("I shall close, I kind of gave up on it", "release"),
+        ("my end sem are coming that's why I am unable to focus on this", "release"),
+        ("I've got no time to continue the translation since my last update.", "release"),
+        ("Closing this for now in the hope that someone will pick it up.", "release"),
+        ("do you still wanna work on it? its open for grab", "release"),
+        ("Hello, going to pick this up (:", "claim"),
+        ("will create a pull req by tonight", "claim"),
+        ("Just started translating the words into Korean!", "claim"),
+        ("Can I hop on this?", "claim"),
+        ("Do you mind if i proceed with the work?", "claim"),
+        ("can you assign this", "claim"),
+        ("Pls assign", "claim"),
+        ("I am interested to work back on this issue.", "claim"),
+        # someone else's ability, a mistake, a cheer: not releases
+        ("I would like to work on this issue if @x is not able to complete it.", "claim"),
+        ("I mistakenly unassigned the issue. Can you reassign me?", None),
+        ("Please don't give up on this, it matters to us.", None),
+    ],
+)
+def test_rules_alone(text, kind):
+    assert rule_kind(text) == kind
 
 
 @pytest.mark.parametrize(
