@@ -4,6 +4,8 @@
     .venv/bin/python scripts/train_claims.py     # rewrite the weights (seconds)
     .venv/bin/python scripts/train_claims.py --check   # exit 1 if the file is not what training
                                                        # makes now
+    .venv/bin/python scripts/train_claims.py --select  # grouped CV over the release weight and
+                                                       # the model's threshold
 
 Run it after changing tests/data/claims/ or claims_model.py's features. The model learns from every
 comment, also those the rules read, since it is a reader of its own; it speaks only where the
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -43,13 +46,16 @@ SETTINGS = {  # chosen with grouped cross-validation over repositories (bench/cl
     "l2": 3e-4,
     "iters": 400,
     # Releases weigh twice: fewest, and a missed one leaves a free issue shown as taken. The model
-    # speaks only where the rules found nothing, and only this sure. Chosen on the pooled grouped
-    # 5-fold figures of all labeled files (docs/claims.md): the highest claim and release recall
-    # that keeps neither-read-as-claim under 0.04. Five files: 0.75 of 0.9 / 0.75 / 0.6 × release
-    # weight 1 / 2; with round 10 (six files) 0.75 gave 0.044, and 0.8 of 0.9 / 0.85 / 0.8 / 0.75.
+    # speaks only where the rules found nothing, and only this sure. Both chosen by `--select` on
+    # the pooled grouped 5-fold figures of all labeled files (docs/claims.md): the most claim and
+    # release recall that keeps neither-read-as-claim under NEITHER_LIMIT.
     "class_weight": (1.0, 2.0, 1.0),  # claim, release, neither
     "min_probability": 0.8,
 }
+RELEASE_WEIGHTS = (1.0, 2.0)
+THRESHOLDS = (0.9, 0.85, 0.8, 0.75, 0.7)
+NEITHER_LIMIT = 0.04
+"""--select keeps the settings whose share of "neither" comments read as claims is under this."""
 DROP_BELOW = 0.01
 """A feature whose every weight rounds below this is left out of the file: it changes nothing."""
 
@@ -149,6 +155,66 @@ def train(rows: list[dict], settings: dict = SETTINGS, feature_lists=None) -> di
     }
 
 
+def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dict]]]:
+    """The release weight and threshold with the highest claim plus release recall whose share of
+    neither read as claim stays under NEITHER_LIMIT, by grouped k-fold over repositories (the same
+    groups as bench/claims_eval.py); with every pair's figures. The rules read first, as built."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from claims_eval import group
+
+    feature_lists = featurize(rows)
+    fold_of = [group(row["repo"], folds) for row in rows]
+    ruled = [claims.rule_kind(row["text"]) for row in rows]
+    scored = []
+    for weight in RELEASE_WEIGHTS:
+        settings = {**SETTINGS, "class_weight": (1.0, weight, 1.0)}
+        scores: list[list[float]] = [[] for _ in rows]
+        for held in range(folds):
+            inside = [i for i in range(len(rows)) if fold_of[i] != held]
+            model = claims_model.ClaimsModel(
+                train([rows[i] for i in inside], settings, [feature_lists[i] for i in inside])
+            )
+            for i in range(len(rows)):
+                if fold_of[i] == held:
+                    scores[i] = model.scores(feature_lists[i])
+        for threshold in THRESHOLDS:
+            got = [rule or _kind(s, threshold) for rule, s in zip(ruled, scores, strict=True)]
+            scored.append(({**settings, "min_probability": threshold}, _figures(rows, got)))
+    allowed = [pair for pair in scored if pair[1]["neither as claim"] < NEITHER_LIMIT]
+    best = max(allowed, key=lambda pair: pair[1]["claim recall"] + pair[1]["release recall"])
+    return best[0], scored
+
+
+def _kind(scores: list[float], threshold: float) -> str:
+    """The model's verdict from its scores: claim or release when this sure, else neither."""
+    top = max(scores)
+    e = [math.exp(v - top) for v in scores]
+    best = e.index(max(e))
+    return KINDS[best] if best < 2 and e[best] / sum(e) >= threshold else "neither"
+
+
+def _figures(rows: list[dict], got: list[str]) -> dict[str, float]:
+    """Claim precision and recall, release recall, and the share of neither read as claim."""
+    pairs = [(row["label"], kind) for row, kind in zip(rows, got, strict=True)]
+
+    def share(hit: int, of: int) -> float:
+        return hit / of if of else 0.0
+
+    claims_said = sum(kind == "claim" for _, kind in pairs)
+    return {
+        "claim precision": share(pairs.count(("claim", "claim")), claims_said),
+        "claim recall": share(
+            pairs.count(("claim", "claim")), [g for g, _ in pairs].count("claim")
+        ),
+        "release recall": share(
+            pairs.count(("release", "release")), [g for g, _ in pairs].count("release")
+        ),
+        "neither as claim": share(
+            pairs.count(("neither", "claim")), [g for g, _ in pairs].count("neither")
+        ),
+    }
+
+
 def output() -> bytes:
     """The weights file's bytes, trained on every labeled file."""
     model = train(load(DATA / name for name in FILES))
@@ -160,7 +226,16 @@ def output() -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="compare, do not write")
+    parser.add_argument("--select", action="store_true", help="print the settings grid's figures")
     args = parser.parse_args(argv)
+    if args.select:
+        chosen, scored = select(load(DATA / name for name in FILES))
+        for settings, figures in scored:
+            said = "  ".join(f"{name} {value:.3f}" for name, value in figures.items())
+            weight, threshold = settings["class_weight"][1], settings["min_probability"]
+            print(f"release weight {weight:g}, threshold {threshold:g}: {said}")
+        print("chosen:", {k: chosen[k] for k in ("class_weight", "min_probability")})
+        return 0
     made = output()
     if args.check:
         same = WEIGHTS.exists() and WEIGHTS.read_bytes() == made

@@ -111,3 +111,19 @@ def test_the_bench_never_trains_on_the_repositories_it_reads():
     assert reader(rows)("zorblax zz") == "claim"  # learnable when seen
     verdicts = held_out(rows)
     assert all(v == "neither" for r, v in zip(rows, verdicts, strict=True) if group(r["repo"]) == 2)
+
+
+@pytest.mark.slow  # trains ten models: seconds
+def test_select_keeps_false_claims_under_the_limit_and_takes_the_most_recall():
+    pytest.importorskip("numpy", reason="selection retrains: pip install -e '.[train]'")
+    import train_claims
+
+    rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
+    chosen, scored = train_claims.select(rows, folds=3)
+    grid = [(s["class_weight"][1], s["min_probability"]) for s, _ in scored]
+    assert len(set(grid)) == len(train_claims.RELEASE_WEIGHTS) * len(train_claims.THRESHOLDS)
+    allowed = [f for _, f in scored if f["neither as claim"] < train_claims.NEITHER_LIMIT]
+    figures = next(f for s, f in scored if s == chosen)
+    assert figures["neither as claim"] < train_claims.NEITHER_LIMIT
+    best = max(f["claim recall"] + f["release recall"] for f in allowed)
+    assert figures["claim recall"] + figures["release recall"] == best
