@@ -1,4 +1,4 @@
-"""Measure generator.build.claims.comment_kind on real, hand-labeled issue comments, repositories left out.
+"""Measure generator.build.comments.comment_kind on real, hand-labeled issue comments, repositories left out.
 
     .venv/bin/python bench/claims_eval.py [--folds 5] [--markdown] [--errors [--skip-fold N]]
                                           [--timing] [--rules] [--data FILE.jsonl ...]
@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from generator.build import claims, claims_model  # noqa: E402
+from generator.build import claims_model, comments  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "claims"
 READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
@@ -72,11 +72,11 @@ def group(repo: str, k: int = FOLDS) -> int:
 def reader(training: list[dict], rules_only: bool = False) -> Reader:
     """The verdict function fitted on `training` rows: the rules, and a model learned from them."""
     if rules_only:
-        return lambda text: claims.rule_kind(text) or "neither"
+        return lambda text: comments.rule_kind(text) or "neither"
     import train_claims  # numpy: only when a model is trained
 
     model = claims_model.ClaimsModel(train_claims.train(training))
-    return lambda text: claims.read_comment(text, model) or "neither"
+    return lambda text: comments.read_comment(text, model) or "neither"
 
 
 def held_out(rows: list[dict], k: int = FOLDS, rules_only: bool = False) -> list[str]:
@@ -174,7 +174,10 @@ def timing(rows: list[dict], repeat: int = 20) -> None:
     """Mean time of one call over the rows' texts, cut to the excerpt a snapshot keeps: the rules
     alone and the whole reader (rules and the shipped model)."""
     texts = [row["text"][:EXCERPT] for row in rows] * repeat
-    for name, read in (("rules alone", claims.rule_kind), ("comment_kind", claims.comment_kind)):
+    for name, read in (
+        ("rules alone", comments.rule_kind),
+        ("comment_kind", comments.comment_kind),
+    ):
         read(texts[0])  # the model's weights are read on first use, not timed
         start = time.perf_counter()
         for text in texts:

@@ -54,7 +54,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fake_github import FakeComment, FakeGitHub, world  # noqa: E402
 
-from generator.build import claims  # noqa: E402
+from generator.build import claims, comments  # noqa: E402
 from generator.core import snapshot  # noqa: E402
 from generator.core.dates import parse_time  # noqa: E402
 from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, excerpt  # noqa: E402
@@ -446,8 +446,8 @@ def why_missed(thread: list[Said], now: datetime, kept: int = COMMENTS_KEPT) -> 
     last = thread[-kept:]
     if not claimed_by_comment(last, now):
         return f"claim outside the last {kept} comments"
-    full = [claims.comment_kind(s.text) or "neither" for s in last]
-    cut = [claims.comment_kind(excerpt(s.text, COMMENT_EXCERPT)) or "neither" for s in last]
+    full = [comments.comment_kind(s.text) or "neither" for s in last]
+    cut = [comments.comment_kind(excerpt(s.text, COMMENT_EXCERPT)) or "neither" for s in last]
     if claimed_by_comment(last, now, full) and not claimed_by_comment(last, now, cut):
         return f"rule miss (the {COMMENT_EXCERPT}-character excerpt cut the claim off)"
     return "rule miss"

@@ -28,7 +28,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import claims, claims_model  # noqa: E402
+from generator.build import claims_model, comments  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "claims"
 FILES = (
@@ -72,7 +72,7 @@ def load(paths) -> list[dict]:
 
 def featurize(rows: list[dict]) -> list[list[str]]:
     """Each row's features, as the build will compute them."""
-    return [claims.model_features(row["text"]) for row in rows]
+    return [comments.model_features(row["text"]) for row in rows]
 
 
 def _vocabulary(feature_lists, repos, min_repos: int) -> list[str]:
@@ -164,7 +164,7 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
 
     feature_lists = featurize(rows)
     fold_of = [group(row["repo"], folds) for row in rows]
-    ruled = [claims.rule_kind(row["text"]) for row in rows]
+    ruled = [comments.rule_kind(row["text"]) for row in rows]
     scored = []
     for weight in RELEASE_WEIGHTS:
         settings = {**SETTINGS, "class_weight": (1.0, weight, 1.0)}

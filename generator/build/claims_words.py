@@ -1,4 +1,4 @@
-"""Pure data: the words that claim an issue or give it up, per language, for `claims.comment_kind`.
+"""Pure data: the words that claim an issue or give it up, per language, for `comments.comment_kind`.
 
 Each table is a list of regular expressions over lower-cased text with the writer's quotes taken
 out. They were written from general knowledge of each language and the labeled comments of the

@@ -14,7 +14,7 @@ from ..core.errors import InputError, SourcesError
 from ..core.records import Effort, Entry, Issue, Repo, SkillArea, Source
 from ..sources import owner_of
 from . import claims, classify
-from .claims import Claim, Responsiveness
+from .claims import Claim
 from .classify import Classification
 from .parallel import run_forked
 from .parked import parked_by
@@ -25,6 +25,7 @@ from .readiness import (
     project_readiness,
     ready_score,
 )
+from .responsiveness import Responsiveness, responsiveness
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def judge(entries: tuple[Entry, ...], now: datetime, workers: int = 1) -> Judgem
     verdicts = iter(_verdicts_all(entries, now, workers))
     for entry in entries:
         for repo in entry.repos:
-            answers[repo.key] = claims.responsiveness(repo)
+            answers[repo.key] = responsiveness(repo)
             project = project_readiness(repo, entry.source, answers[repo.key])
             for issue in repo.issues:
                 issues.append(Judged(issue, repo, entry.source, *next(verdicts), project))

@@ -10,8 +10,8 @@ from operator import attrgetter
 
 from ..core.dates import parse_time
 from ..core.records import Effort, SkillArea
-from .claims import Responsiveness
 from .judge import Judged
+from .responsiveness import Responsiveness
 from .views import ANY_SKILL, Card, FacetLink, Listing, repo_path, slug
 
 SKILLS = (*SkillArea, ANY_SKILL)

@@ -13,10 +13,10 @@ from ..core.dates import parse_time
 from ..core.records import Entry, RepoState
 from ..sources import CAUSES
 from . import listings
-from .claims import Responsiveness
 from .judge import Judged, Judgement
 from .pages import Page
 from .readiness import project_readiness
+from .responsiveness import Responsiveness
 from .views import (
     Card,
     CauseRow,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from ..core.records import Issue, Outline, Repo, Source
-from .claims import Responsiveness
+from .responsiveness import Responsiveness
 
 STEP_HEADINGS = re.compile(
     r"\b(?:action items?|tasks?|to ?dos?|steps|what to do|implementation|approach|instructions|"

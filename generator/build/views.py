@@ -8,10 +8,11 @@ from datetime import datetime
 from functools import cached_property
 
 from ..core.records import Repo, RepoState, Source
-from .claims import Claim, Responsiveness
+from .claims import Claim
 from .judge import Judged
 from .pages import Page
 from .readiness import ProjectReadiness
+from .responsiveness import Responsiveness
 
 ANY_SKILL = "any"
 

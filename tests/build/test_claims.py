@@ -7,17 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from generator.build.claims import (
-    MIN_SAMPLE,
-    Claim,
-    Responsiveness,
-    claim,
-    comment_kind,
-    is_stale,
-    responsiveness,
-    rule_kind,
-)
+from generator.build.claims import Claim, claim, is_stale
+from generator.build.comments import comment_kind, rule_kind
 from generator.build.render.words import badge, claim_words
+from generator.build.responsiveness import MIN_SAMPLE, Responsiveness, responsiveness
 from generator.core.records import Comment, Issue, Label, Repo
 from tests.helpers import TESTS
 

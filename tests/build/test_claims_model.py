@@ -10,8 +10,8 @@ import sys
 
 import pytest
 
-from generator.build import claims, claims_model
-from generator.build.claims import read_comment, rule_kind
+from generator.build import claims_model, comments
+from generator.build.comments import read_comment, rule_kind
 from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -35,8 +35,8 @@ def test_features_read_words_pairs_and_characters():
 
 def test_features_of_the_build_are_those_of_the_normalized_text():
     # what the writer quoted is not read by the model either
-    assert "w:assign" not in claims.model_features('You can write "assign me" to get it.')
-    assert "w:take" in claims.model_features("I'll take it")
+    assert "w:assign" not in comments.model_features('You can write "assign me" to get it.')
+    assert "w:take" in comments.model_features("I'll take it")
 
 
 # --- how the model joins the rules ---------------------------------------------------------------

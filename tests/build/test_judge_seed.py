@@ -14,16 +14,16 @@ ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = """
 import json, sys
 from pathlib import Path
-from generator.build import claims, claims_model, text_model
+from generator.build import claims_model, comments, text_model
 root = Path(sys.argv[1])
-model, comments = text_model.model(), claims_model.shipped()
+model, comment_model = text_model.model(), claims_model.shipped()
 for path in sorted((root / "bench" / "data").glob("*.jsonl")):
     for line in path.read_text(encoding="utf-8").splitlines():
         issue = json.loads(line)
         print(repr(model.read(issue["title"], issue.get("body") or "", issue["labels"]).z))
 for path in sorted((root / "tests" / "data" / "claims").glob("*.jsonl")):
     for line in path.read_text(encoding="utf-8").splitlines():
-        print(repr(comments.scores(claims.model_features(json.loads(line)["text"]))))
+        print(repr(comment_model.scores(comments.model_features(json.loads(line)["text"]))))
 """
 
 

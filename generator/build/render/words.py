@@ -13,8 +13,9 @@ import emoji
 from markupsafe import Markup, escape
 
 from ...core import dates, states, text
-from ..claims import Claim, Responsiveness
+from ..claims import Claim
 from ..readiness import IssueReadiness, ProjectReadiness
+from ..responsiveness import Responsiveness
 from ..views import HealthRow
 
 HEX_COLOR = re.compile(r"^[0-9a-fA-F]{6}$")
