@@ -38,6 +38,7 @@ FILES = (
     "fresh.jsonl",
     "round9.jsonl",
     "round10.jsonl",
+    "round11.jsonl",
 )
 WEIGHTS = claims_model.WEIGHTS
 KINDS = claims_model.KINDS
