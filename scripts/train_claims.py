@@ -9,7 +9,7 @@
 
 Run it after changing tests/data/claims/ or claims_model.py's features. The model learns from every
 comment, also those the rules read, since it is a reader of its own; it speaks only where the
-rules find nothing. The shipped weights learn from all four labeled files; the figures come
+rules find nothing. The shipped weights learn from every labeled file; the figures come
 from bench/claims_eval.py, which trains the same way on some repositories and reads the others.
 Deterministic: file order, a fixed number of steps, no randomness, rounded weights, sorted keys; the
 same inputs give the same bytes.
