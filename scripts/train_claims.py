@@ -39,6 +39,7 @@ FILES = (
     "round9.jsonl",
     "round10.jsonl",
     "round11.jsonl",
+    "round12.jsonl",
 )
 WEIGHTS = claims_model.WEIGHTS
 KINDS = claims_model.KINDS
