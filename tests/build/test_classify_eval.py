@@ -142,3 +142,18 @@ def test_text_only_removes_every_gold_skill_size_and_rule_read_label():
     labels = ["role: front end", "size: missing", "Complexity: Small", "points: 2", "new data"]
     labels += ["Work: Low", "level2", "ux-bug", "bug", "Feature: Refactor CSS", "P-Feature: Home"]
     assert gold.text_only_labels(labels) == ["bug", "P-Feature: Home"]
+
+
+def test_the_effort_measuring_set_stays_unseen_and_its_sizes_are_read_from_labels(capsys):
+    """gathered-effort.jsonl measures sizes on repositories never trained on: none of its
+    repositories may join the training files, and every size it holds is read from its labels."""
+    assert "gathered-effort.jsonl" not in gold.FILES
+    path = gold.DATA_DIR / "gathered-effort.jsonl"
+    assert bench.read_fresh(path) == 0  # exits naming the repositories when any is trained on
+    assert "246 issues from 130 repos, none trained on" in capsys.readouterr().out
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        issue, repo = bench.to_issue(record, text_only=False)
+        assert str(classify.classify(issue, repo, None).effort) == gold.gold_effort(
+            record["labels"]
+        )
