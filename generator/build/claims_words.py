@@ -168,7 +168,7 @@ EN_NOT_RELEASE = (
 
 # --- other languages -----------------------------------------------------------------------------
 # Chinese (simplified and traditional), Japanese, Korean, Portuguese, Spanish, French, German,
-# Russian and Ukrainian, Vietnamese, Indonesian, Italian, Turkish, Polish.
+# Russian and Ukrainian, Vietnamese, Indonesian, Italian, Turkish, Polish, Persian.
 
 _ZH_CLAIM_VERBS = (
     "认领|認領|领取|領取|来做|來做|来翻|來翻|来写|來寫|来吧|來吧|来试|來試|来处理|來處理|来改|來改|"
@@ -248,6 +248,9 @@ KO_CLAIMS = (
     r"되나요|되겠습니까|괜찮을까요|괜찮나요|될지요)",
     r"(?:제게|저에게|저한테)\s*(?:할당|assign|배정)|(?:할당|assign|배정)\s*(?:해|하여)\s*"
     r"(?:주세요|주시면|주실|주시겠)",
+    # asking for a file to translate ("… 번역 할당 요청 드립니다"), work begun ("작업을 시작했습니다")
+    r"할당\s*(?:요청|가능할까요|가능한지|받고\s*싶|받을\s*수\s*있을까|부탁)|(?:작업|번역)(?:을|를)?\s*"
+    r"시작\s*했습니다|pr(?:을|를)?\s*열겠습니다|해\s*보도록\s*하겠습니다",
     r"(?:번역|작업|참여|기여|진행|담당)[^.?!\n]{0,12}싶습니다",
 )
 KO_RELEASES = (
@@ -268,6 +271,9 @@ PT_CLAIMS = (
     r"\bme\s+(?:atribu\w+|assign\w*|designa\w*)\b|\b(?:atribu\w+|assign|designar?)\s+(?:[ao]\s+)?"
     r"(?:issue\s+)?(?:pra|para|a)\s+mim\b",
     r"\beu pego\b|\bfico com (?:essa|esta|ela|ele|esse|este)\b|\bdeixa(?:r)? comigo\b|\beu assumo\b",
+    # "estou disponível para pegar esse!", "Traduzirei o capítulo 5.", "Vou revisar este capítulo."
+    r"\b(?:estou|tô|to) (?:disponível|disponivel|livre) (?:para|pra) pegar\b|\btraduzirei\b|"
+    r"\bvou (?:revisar|terminar) (?:este|esse|esta|essa|o|a)\b|\b(?:para|pra) eu (?:traduzir|revisar)\b",
     r"\btenho interesse em (?:trabalhar|pegar|fazer|contribuir|resolver|traduzir)\b",
 )
 PT_RELEASES = (
@@ -279,6 +285,7 @@ PT_RELEASES = (
     r"\bdesist\w*|\bdeixar (?:outra pessoa|outro|para outra|pra outra|a oportunidade)\b",
     r"\bliber(?:ando|ei|o)\b|\b(?:remov|tir)\w*\s+(?:a\s+)?(?:minha\s+)?atribui",
     r"\b(?:está|esta|tá|ta)\s+(?:livre|disponível|disponivel)\s+(?:novamente|de novo)\b",
+    r"\bliberad[oa] (?:para|pra)\b",
     r"\bnão tenho (?:mais )?tempo\b",
 )
 
@@ -293,11 +300,16 @@ ES_CLAIMS = (
     r"\b(?:esta semana|mañana|pronto) (?:finalizo|termino|entrego|se queda)\b|\bno he abandonado\b",
     r"\b(?:yo )?tomo (?:este|esta|esto)\b|\bme (?:lo |la )?(?:pueden|puedes|podrías|podrían|"
     r"podrias|podrian) asignar\b|\bme interesa (?:trabajar|tomar|traducir|hacer)\b",
+    # "Buenas lo tomo yo", "lo voy hacer yo", "Empiezo a traducir esta sección", "comencé la traducción"
+    r"\blo tomo\b|\blo voy (?:a )?hacer yo\b|\bresuelvo (?:la|el|este|esta)\b|\bsigo avanzando\b",
+    r"\b(?:empiezo|empecé|comienzo|comencé|comenzaré|empezaré|voy a comenzar|voy a empezar) "
+    r"(?:a traducir|la traducción|esta traducción|con la traducción|a trabajar)\b",
 )
 ES_RELEASES = (
     r"\bya no (?:puedo|podré|podre|voy a|tengo tiempo|estoy)\b",
     r"\bno (?:podré|podre|puedo|voy a poder) (?:continuar|seguir|terminar|trabajar)\w*",
     r"\bdejo (?:la|el|esta|este|libre)\b|\b(?:lo|la) dejo\b|\blibero\b|\bdesasign\w*|\bcualquier interesado\b",
+    r"\bvoy a (?:comenzar|empezar|seguir) con otro\b|\bqueda para que (?:la comunidad|alguien|otro)",
     r"\bno estoy activamente\b|\b(?<!no he )(?:abandono|abandonar)\b",
 )
 
@@ -307,6 +319,9 @@ FR_CLAIMS = (
     r"essayer|tenter|contribuer)",
     r"\bje m'en (?:occupe|charge)\b|\bje (?:prends|traduis)\b|\bje travaille (?:dessus|sur)\b",
     r"\bje suis dessus\b|\bassigne[rz]?[- ]moi\b|\bm'assigner\b",
+    # "J'ai pris #123.", "je propose de traduire …", "Commencé traduction", "je m'attaquerai à …"
+    r"\bj'ai pris (?:#|le |la |ce |cette )|\bje propose de traduire\b|\b(?:j'ai )?commencé (?:la )?"
+    r"traduction\b|\bje (?:terminerai|terminerais|finirai|m'attaquerai)\b|\bje pense m'en occuper\b",
     r"\bje suis intéressée? (?:pour|par|à) (?:travailler|prendre|m'occuper|traduire)",
 )
 FR_RELEASES = (
@@ -317,6 +332,7 @@ FR_RELEASES = (
     r"(?:charger|prendre|occuper)\b",
     r"\bj'abandonne\b|\bje laisse (?:la place|tomber|ma place)\b|\b(?:libre|disponible) "
     r"(?:à nouveau|de nouveau)\b|\bn'ai plus le temps\b",
+    r"\bj'aurai(?:s)? pas le temps\b",
     r"\bquelqu'un d'autre (?:peut|pourrait) (?:la |le |s'en )?(?:prendre|charger|occuper)",
 )
 
@@ -346,11 +362,15 @@ RU_CLAIMS = (
     r"заняться|взяться|сделать|перевести|поработать|помочь|исправить|реализовать|взятися|"
     r"зробити)\b",
     r"\b(?:можно|могу|можна) (?:я |мне )?(?:взять|заняться|сделать|перевести|взяти)\b",
+    # "Начал перевод главы 3", "Начал работать.", "принял в работу", "Готов … начать 16-ую"
+    r"^\W*начал(?:а)?\b|\bначал(?:а)? (?:перевод|работ|переводить)\w*|\bпринял(?:а)? в работу\b|"
+    r"\bготов(?:а)?\b[^.?!]{0,25}\b(?:начать|взять|перевести)\b",
     r"\bназначьте (?:меня|на меня|мне)\b|\bработаю над\b|\bвзял(?:а)? (?:на себя|эту|это)\b",
 )
 RU_RELEASES = (
     r"\b(?:больше )?не (?:могу|смогу|успеваю|буду|получится)\b[^.?!]{0,20}\b(?:заниматься|"
     r"работать|делать|переводить|продолжать|закончить)\b",
+    r"\bне смогу (?:в ближайшее время )?(?:дожать|доделать|закончить|довести)\b",
     r"\bотказываюсь\b|\bосвобождаю\b|\bснимаю с себя\b|\bкто-то другой\b|\bможет взять кто\b",
 )
 
@@ -377,6 +397,8 @@ OTHER_CLAIMS = (
     # Italian
     r"\b(?:posso|potrei|vorrei|voglio)\s+(?:lavorarci|occuparmene|prenderl[ao]|tradurre|provarci)\b",
     r"\bme ne occupo\b|\bci lavoro io\b|\bci penso io\b|\bassegna(?:mi|la a me|lo a me)\b",
+    r"\binizio a tradurre\b|\bmi prendo (?:le|il|la|lo|questo|questa|quest)\b",
+    r"\bsaya (?:mau|ingin) bantu\b|\bsaya bisa assign\b",
     # Turkish
     r"\b(?:üzerinde çalışabilir miyim|üzerinde çalışmak istiyorum|ben alabilirim|bana atay)",
     # Polish
@@ -386,13 +408,32 @@ OTHER_RELEASES = (
     r"\bsaya (?:tidak|nggak|gak|ga) (?:bisa|sempat) (?:melanjutkan|mengerjakan|lanjut)\b",
     r"\bsilakan (?:ambil|diambil|dilanjutkan)\b",
     r"\bnon (?:posso|riesco|potrò) più\b|\blascio (?:libera|libero|ad altri)\b",
+    r"\bsaya unassign\b|\bissue ini masih dibuka\b",
     r"\bnie dam rady\b",
+)
+
+# Persian: "فصل ۸ را ترجمه میکنم", "میخوام فصل اول رو ترجمه کنم", "ترجمه این فصل با من",
+# "درخواست ترجمه فصل ۵ رو دارم", "من انجامش میدم"; the half-space (U+200C) in می‌ is optional.
+_FA_STOP = r"[^.?!؟\n]"
+FA_CLAIMS = (
+    rf"\b(?:من|بنده)\b{_FA_STOP}{{0,30}}(?:ترجمه|انجام)\s*(?:می\u200c?کنم|میدم|می\u200c?دهم)",
+    rf"\b(?:می\u200c?خوام|می\u200c?خواهم)\b{_FA_STOP}{{0,30}}ترجمه\s*کنم",
+    rf"\bدرخواست ترجمه\b|\b(?:ترجمه|فصل){_FA_STOP}{{0,25}}با من\b",
+    rf"\bانجامش\s*(?:می\u200c?دم|میدم|می\u200c?دهم)\b|\bمن\s*(?:می\u200c?تونم|می\u200c?توانم)"
+    rf"{_FA_STOP}{{0,40}}(?:ترجمه|انجام)",
+)
+FA_RELEASES = (
+    rf"\b(?:نمی\u200c?تونم|نمی\u200c?توانم){_FA_STOP}{{0,30}}(?:تموم|تمام|ادامه)|\bامکان ادامه\b",
+    # "someone else will take on this chapter" (not "someone else already chose it")
+    rf"\b(?:یک|یه) نفر دیگه{_FA_STOP}{{0,25}}(?:می\u200c?کشه|انجام می|برعهده|بر عهده)",
 )
 
 # Grouped by how each pattern begins: Python's regex engine skips ahead quickly through an
 # alternation only when all of its branches start alike, so those that start at a word boundary
 # (alphabetic scripts) and those that start with a character (CJK, Hangul) are kept apart.
-WORD_CLAIMS = PT_CLAIMS + ES_CLAIMS + FR_CLAIMS + DE_CLAIMS + VI_CLAIMS + RU_CLAIMS + OTHER_CLAIMS
+WORD_CLAIMS = (
+    PT_CLAIMS + ES_CLAIMS + FR_CLAIMS + DE_CLAIMS + VI_CLAIMS + RU_CLAIMS + OTHER_CLAIMS + FA_CLAIMS
+)
 WORD_RELEASES = (
     PT_RELEASES
     + ES_RELEASES
@@ -401,6 +442,7 @@ WORD_RELEASES = (
     + VI_RELEASES
     + RU_RELEASES
     + OTHER_RELEASES
+    + FA_RELEASES
 )
 SCRIPT_CLAIMS = ZH_CLAIMS + JA_CLAIMS + KO_CLAIMS
 SCRIPT_RELEASES = ZH_RELEASES + JA_RELEASES + KO_RELEASES

@@ -137,6 +137,34 @@ def test_rules_alone(text, kind):
 
 
 @pytest.mark.parametrize(
+    "text, kind",
+    [
+        # sign-ups and hand-backs in translation trackers, from misread comments of rounds 9-12
+        ("سلام من میخوام فصل سوم رو ترجمه کنم.", "claim"),  # I want to translate chapter three
+        ("بنده فصل ۸ را ترجمه میکنم با تشکر", "claim"),  # I translate chapter 8
+        ("اقا ترجمه این فصل با من :)", "claim"),  # this chapter's translation is with me
+        ("متاسفانه نمیتونم کار ترجمه رو تموم کنم.", "release"),  # I can't finish the translation
+        ("سلام قبلا یک نفر دیگه این فصل رو انتخاب کرده", None),  # someone else already chose it
+        ("안녕하세요 `migrate/4.mdx` 번역 할당 요청 드립니다.", "claim"),
+        ("반가워요~! contribute/writers-guide.mdx 할당받을 수 있을까요?? :D", "claim"),
+        ("Начал работать.", "claim"),
+        ("принял в работу", "claim"),
+        ("Я понял, что не смогу в ближайшее время дожать перевод до конца", "release"),
+        ("Buenas lo tomo yo, hoy lo termino.", "claim"),
+        ("Entonces voy a comenzar con otro capítulo.", "release"),
+        ("J'ai pris #123.", "claim"),
+        ("Désolé mais j'aurais pas le temps pour ce talk", "release"),
+        ("Traduzirei o capítulo 5.", "claim"),
+        ("Arquivo `how-to-pitch-gatsby` liberado para poder ser traduzido!", "release"),
+        ("Ciao, inizio a tradurre il capitolo 9", "claim"),
+        ("saya unassign agar yang lain dapat mengambil alih.", "release"),
+    ],
+)
+def test_rules_alone_in_other_languages(text, kind):
+    assert rule_kind(text) == kind
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Is anyone working on this?",  # the maintainer's question
