@@ -144,13 +144,13 @@ EN_RELEASES = (
     r"\bunassigned (?:you|@[\w-]+|from (?:this|the) (?:issue|task))\b",
     # a maintainer's act in its barest form: "Unassigning as inactive.", "I am unassigning this",
     # "un-assigning the issue so that others get a chance"
-    r"(?<!mistakenly )(?<!accidentally )\bun-?assign(?:ing|ed)\W{1,3}"
+    r"\b(?<!mistakenly )(?<!accidentally )un-?assign(?:ing|ed)\W{1,3}"
     r"(?:this|the issue|it|(?:as |for |due to )?inactiv)",
     r"\b(?:give|giving) (?:a )?chance to (?:other|another|someone)|\bothers?'?s? (?:would |can "
     r"|could |may )?(?:also )?get (?:a )?chance\b",
     # the claimant gives up: "I no longer plan to work on this", "I kind of gave up on it"
     r"\bno longer (?:plan|planning|intend|intending|going|able) to (?:work|continue|finish|do)\b",
-    r"(?<!don't )(?<!not )\b(?:gave|give|giving) up on (?:it|this)\b",
+    r"\b(?<!don't )(?<!not )(?:gave|give|giving) up on (?:it|this)\b",
     r"\b(?:i am|i'm|im|i was|i will be|i'll be) (?:\w+ )?(?:unable|not able) to (?:finish|continue|"
     r"complete|focus on|work on) (?:this|it|the)\b",
     r"\bno (?:more )?time to (?:continue|finish|complete|maintain|work on)\b",
@@ -363,7 +363,7 @@ RU_CLAIMS = (
     r"зробити)\b",
     r"\b(?:можно|могу|можна) (?:я |мне )?(?:взять|заняться|сделать|перевести|взяти)\b",
     # "Начал перевод главы 3", "Начал работать.", "принял в работу", "Готов … начать 16-ую"
-    r"^\W*начал(?:а)?\b|\bначал(?:а)? (?:перевод|работ|переводить)\w*|\bпринял(?:а)? в работу\b|"
+    r"\bначал(?:а)?(?:\W*$| (?:перевод|работ|переводить)\w*)|\bпринял(?:а)? в работу\b|"
     r"\bготов(?:а)?\b[^.?!]{0,25}\b(?:начать|взять|перевести)\b",
     r"\bназначьте (?:меня|на меня|мне)\b|\bработаю над\b|\bвзял(?:а)? (?:на себя|эту|это)\b",
 )

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from generator.build import claims_words
 from generator.build.claims import Claim, claim, is_stale
 from generator.build.comments import comment_kind, rule_kind
 from generator.build.render.words import badge, claim_words
@@ -162,6 +163,19 @@ def test_rules_alone(text, kind):
 )
 def test_rules_alone_in_other_languages(text, kind):
     assert rule_kind(text) == kind
+
+
+def test_every_pattern_of_a_word_table_starts_at_a_word_boundary():
+    """Each table is one alternation; Python's regex engine skips through a comment quickly only
+    when every branch starts alike. One branch opening with a lookbehind or `^` made the rules five
+    times slower (98 -> 490 µs a comment) without changing a verdict."""
+    tables = {
+        name: getattr(claims_words, name)
+        for name in ("EN_CLAIMS", "EN_REQUESTS", "EN_RELEASES", "EN_NOT_RELEASE")
+        + ("WORD_CLAIMS", "WORD_RELEASES")
+    }
+    late = {name: [p[:40] for p in t if not p.startswith(r"\b")] for name, t in tables.items()}
+    assert late == {name: [] for name in tables}
 
 
 @pytest.mark.parametrize(
