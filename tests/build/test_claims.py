@@ -29,6 +29,7 @@ ALL_SETS = (
     "round10.jsonl",
     "round11.jsonl",
     "round12.jsonl",
+    "round13.jsonl",
 )
 
 
@@ -627,7 +628,7 @@ def test_fresh_set_shares_no_repository_with_the_others():
 
 
 @pytest.mark.parametrize(
-    "name", ["round9.jsonl", "round10.jsonl", "round11.jsonl", "round12.jsonl"]
+    "name", ["round9.jsonl", "round10.jsonl", "round11.jsonl", "round12.jsonl", "round13.jsonl"]
 )
 def test_each_round_shares_no_repository_with_the_sets_before_it(name):
     """Each round was gathered to be read once by the shipped rules and model: new repositories."""
