@@ -184,6 +184,13 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
             got = [rule or _kind(s, threshold) for rule, s in zip(ruled, scores, strict=True)]
             scored.append(({**settings, "min_probability": threshold}, _figures(rows, got)))
     allowed = [pair for pair in scored if pair[1]["neither as claim"] < NEITHER_LIMIT]
+    if not allowed:
+        lowest = min(figures["neither as claim"] for _, figures in scored)
+        raise SystemExit(
+            f"no release weight and threshold keeps neither-read-as-claim under {NEITHER_LIMIT} "
+            f"(lowest {lowest:.3f}): look at the rules' false claims (bench/claims_eval.py --errors)"
+        )
+    # Ties keep the first pair: the lower release weight, then the higher threshold.
     best = max(allowed, key=lambda pair: pair[1]["claim recall"] + pair[1]["release recall"])
     return best[0], scored
 

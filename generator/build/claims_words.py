@@ -4,7 +4,7 @@ Each table is a list of regular expressions over lower-cased text with the write
 out. They were written from general knowledge of each language and the labeled comments of the
 training groups in tests/data/claims/ (one group of repositories was left unread; see that folder's
 README). A pattern names what a person says, never a repository's own wording. English sentence
-structure (who does what) is read in claims.py; here are only fixed phrases.
+structure (who does what) is read in comments.py; here are only fixed phrases.
 """
 
 from __future__ import annotations
@@ -83,16 +83,16 @@ EN_OPENERS = (
     r"ill (?:take|do|work on|fix|try|handle|pick)\b",
     # "going to pick this up", "will create a pull req by tonight", "just started translating"
     r"(?:going to|gonna) (?:pick|take|tackle|work on|do) (?:this|it)\b",
-    r"will (?:create|open|raise|make|send) (?:a |the |my )?(?:pr|pull req)",
-    r"(?:just )?started (?:translating|translation|working|work on|on)\b",
+    r"will (?:create|open|raise|make|send) (?:a |the |my )?(?:pr\b|pull req)",
+    r"(?:just )?started (?:translating|translation|working on (?:this|it)|work on|on (?:this|it)\b)",
 )
 OPENER_FILLER = r"(?:(?:and|so|ok|okay|sure|yes|yeah|ya|oh|erm|um|understood|alright|then)\W+)*"
 EN_REQUESTS = (
     # asked or said: "mind if i take this one?", "could i have a go at this?"
     r"\b(?:mind|ok|okay|alright|fine) if i (?:\w+ )?(?:take|tackle|work|grab|pick|try|do|handle|"
-    r"fix|give|proceed|continue|start|complete|translate)\b",
+    r"fix|give|proceed|continue|complete|translate)\b",
     # "can I hop on this?", "can I start to translate", "can you assign this", "pls assign"
-    r"\bcan i (?:hop on|jump on|start|begin|proceed|complete)\b",
+    r"\bcan i (?:hop|jump) on (?:this|it)\b|\bcan i (?:start|begin) (?:to translate|translating|to work on|working)\b",
     r"\b(?:can|could|would) you (?:please |pls |kindly )?assign (?:this|it)\W*$",
     r"\b(?:pls|plz|kindly) assign(?: (?:it|this))?\W*$",
     r"\bi am (?:\w+ )?interested to (?:work|take|contribute|fix|solve|tackle)\b",
@@ -144,19 +144,21 @@ EN_RELEASES = (
     r"\bunassigned (?:you|@[\w-]+|from (?:this|the) (?:issue|task))\b",
     # a maintainer's act in its barest form: "Unassigning as inactive.", "I am unassigning this",
     # "un-assigning the issue so that others get a chance"
-    r"\b(?<!mistakenly )(?<!accidentally )un-?assign(?:ing|ed)\W{1,3}"
-    r"(?:this|the issue|it|(?:as |for |due to )?inactiv)",
-    r"\b(?:give|giving) (?:a )?chance to (?:other|another|someone)|\bothers?'?s? (?:would |can "
+    r"\b(?<!mistakenly )(?<!accidentally )un-?assigning\W{1,3}"
+    r"(?:this\b|the issue|(?:as |for |due to )?inactiv)",
+    r"\b(?:give|giving) (?:a )?chance to (?:other (?:contributors|people|folks)|another (?:contributor|"
+    r"person)|someone else|others)\b|\bothers?'?s? (?:would |can "
     r"|could |may )?(?:also )?get (?:a )?chance\b",
     # the claimant gives up: "I no longer plan to work on this", "I kind of gave up on it"
-    r"\bno longer (?:plan|planning|intend|intending|going|able) to (?:work|continue|finish|do)\b",
+    r"\b(?:i|i'm|i am|we) no longer (?:plan|planning|intend|intending|going|able) to (?:work|continue|"
+    r"finish|do)\b",
     r"\b(?<!don't )(?<!not )(?:gave|give|giving) up on (?:it|this)\b",
     r"\b(?:i am|i'm|im|i was|i will be|i'll be) (?:\w+ )?(?:unable|not able) to (?:finish|continue|"
-    r"complete|focus on|work on) (?:this|it|the)\b",
-    r"\bno (?:more )?time to (?:continue|finish|complete|maintain|work on)\b",
+    r"complete|focus on) (?:this|it)\b",
+    r"\b(?:i have got|i have|i've got|i've|i got|i had|i) no (?:more )?time to (?:continue|finish|complete|maintain|"
+    r"work on)\b",
     r"\bi (?:have |had )?stopped working on\b",
     r"\b(?:someone|somebody|anyone|anybody) (?:else )?will pick (?:it|this) up\b",
-    r"\b(?:open|available) for grabs?\b",
 )
 EN_NOT_RELEASE = (
     # a maintainer's warning, not an act: "we'll close it if it stalls so that someone else can"
@@ -249,8 +251,7 @@ KO_CLAIMS = (
     r"(?:제게|저에게|저한테)\s*(?:할당|assign|배정)|(?:할당|assign|배정)\s*(?:해|하여)\s*"
     r"(?:주세요|주시면|주실|주시겠)",
     # asking for a file to translate ("… 번역 할당 요청 드립니다"), work begun ("작업을 시작했습니다")
-    r"할당\s*(?:요청|가능할까요|가능한지|받고\s*싶|받을\s*수\s*있을까|부탁)|(?:작업|번역)(?:을|를)?\s*"
-    r"시작\s*했습니다|pr(?:을|를)?\s*열겠습니다|해\s*보도록\s*하겠습니다",
+    r"번역\s*할당|할당\s*(?:받(?:고|을)|부탁)|(?:작업|번역)(?:을|를)?\s*시작\s*했습니다|pr(?:을|를)?\s*열겠습니다",
     r"(?:번역|작업|참여|기여|진행|담당)[^.?!\n]{0,12}싶습니다",
 )
 KO_RELEASES = (
@@ -285,7 +286,7 @@ PT_RELEASES = (
     r"\bdesist\w*|\bdeixar (?:outra pessoa|outro|para outra|pra outra|a oportunidade)\b",
     r"\bliber(?:ando|ei|o)\b|\b(?:remov|tir)\w*\s+(?:a\s+)?(?:minha\s+)?atribui",
     r"\b(?:está|esta|tá|ta)\s+(?:livre|disponível|disponivel)\s+(?:novamente|de novo)\b",
-    r"\bliberad[oa] (?:para|pra)\b",
+    r"\bliberad[oa] (?:para|pra) (?:poder )?(?:ser )?(?:traduzid|revisad|outr)",
     r"\bnão tenho (?:mais )?tempo\b",
 )
 
@@ -301,7 +302,8 @@ ES_CLAIMS = (
     r"\b(?:yo )?tomo (?:este|esta|esto)\b|\bme (?:lo |la )?(?:pueden|puedes|podrías|podrían|"
     r"podrias|podrian) asignar\b|\bme interesa (?:trabajar|tomar|traducir|hacer)\b",
     # "Buenas lo tomo yo", "lo voy hacer yo", "Empiezo a traducir esta sección", "comencé la traducción"
-    r"\blo tomo\b|\blo voy (?:a )?hacer yo\b|\bresuelvo (?:la|el|este|esta)\b|\bsigo avanzando\b",
+    r"\blo tomo(?: yo)?(?:\W*$|[,.!])|\blo voy (?:a )?hacer yo\b|\bresuelvo (?:la|el|este|esta) "
+    r"(?:issue|tarea)\b|\bsigo avanzando\b",
     r"\b(?:empiezo|empecé|comienzo|comencé|comenzaré|empezaré|voy a comenzar|voy a empezar) "
     r"(?:a traducir|la traducción|esta traducción|con la traducción|a trabajar)\b",
 )
@@ -320,7 +322,8 @@ FR_CLAIMS = (
     r"\bje m'en (?:occupe|charge)\b|\bje (?:prends|traduis)\b|\bje travaille (?:dessus|sur)\b",
     r"\bje suis dessus\b|\bassigne[rz]?[- ]moi\b|\bm'assigner\b",
     # "J'ai pris #123.", "je propose de traduire …", "Commencé traduction", "je m'attaquerai à …"
-    r"\bj'ai pris (?:#|le |la |ce |cette )|\bje propose de traduire\b|\b(?:j'ai )?commencé (?:la )?"
+    r"\bj'ai pris (?:#\d|(?:ce|cette) (?:ticket|issue|tâche|chapitre|fichier))|\bje propose de "
+    r"traduire\b|\b(?:j'ai )?commencé (?:la )?"
     r"traduction\b|\bje (?:terminerai|terminerais|finirai|m'attaquerai)\b|\bje pense m'en occuper\b",
     r"\bje suis intéressée? (?:pour|par|à) (?:travailler|prendre|m'occuper|traduire)",
 )
@@ -363,8 +366,8 @@ RU_CLAIMS = (
     r"зробити)\b",
     r"\b(?:можно|могу|можна) (?:я |мне )?(?:взять|заняться|сделать|перевести|взяти)\b",
     # "Начал перевод главы 3", "Начал работать.", "принял в работу", "Готов … начать 16-ую"
-    r"\bначал(?:а)?(?:\W*$| (?:перевод|работ|переводить)\w*)|\bпринял(?:а)? в работу\b|"
-    r"\bготов(?:а)?\b[^.?!]{0,25}\b(?:начать|взять|перевести)\b",
+    r"\bначал(?:а)?(?:\W*$| перевод\w*| переводить| работать\W*$)|\bпринял(?:а)? в работу\b|"
+    r"\bготов(?:а)? (?:через [^.?!]{0,20})?(?:начать|взять|перевести)\b",
     r"\bназначьте (?:меня|на меня|мне)\b|\bработаю над\b|\bвзял(?:а)? (?:на себя|эту|это)\b",
 )
 RU_RELEASES = (
@@ -392,13 +395,13 @@ OTHER_CLAIMS = (
     # Indonesian
     r"\bsaya (?:mau|ingin|akan|bisa|boleh|siap)\s+(?:mengerjakan|ambil|mengambil|kerjakan|coba|"
     r"mencoba|menerjemahkan|membantu)\b|\bboleh saya\s+(?:ambil|kerjakan|mengerjakan|coba)\b",
+    r"\bsaya (?:mau|ingin) bantu\b|\bsaya bisa assign\b",
     r"\bsaya (?:ambil|kerjakan)\b|\bassign ke saya\b|\bsaya tertarik (?:untuk )?(?:mengerjakan|"
     r"mengambil)\b",
     # Italian
     r"\b(?:posso|potrei|vorrei|voglio)\s+(?:lavorarci|occuparmene|prenderl[ao]|tradurre|provarci)\b",
     r"\bme ne occupo\b|\bci lavoro io\b|\bci penso io\b|\bassegna(?:mi|la a me|lo a me)\b",
     r"\binizio a tradurre\b|\bmi prendo (?:le|il|la|lo|questo|questa|quest)\b",
-    r"\bsaya (?:mau|ingin) bantu\b|\bsaya bisa assign\b",
     # Turkish
     r"\b(?:üzerinde çalışabilir miyim|üzerinde çalışmak istiyorum|ben alabilirim|bana atay)",
     # Polish
@@ -408,7 +411,7 @@ OTHER_RELEASES = (
     r"\bsaya (?:tidak|nggak|gak|ga) (?:bisa|sempat) (?:melanjutkan|mengerjakan|lanjut)\b",
     r"\bsilakan (?:ambil|diambil|dilanjutkan)\b",
     r"\bnon (?:posso|riesco|potrò) più\b|\blascio (?:libera|libero|ad altri)\b",
-    r"\bsaya unassign\b|\bissue ini masih dibuka\b",
+    r"\bsaya unassign\b",
     r"\bnie dam rady\b",
 )
 
@@ -416,14 +419,15 @@ OTHER_RELEASES = (
 # "درخواست ترجمه فصل ۵ رو دارم", "من انجامش میدم"; the half-space (U+200C) in می‌ is optional.
 _FA_STOP = r"[^.?!؟\n]"
 FA_CLAIMS = (
-    rf"\b(?:من|بنده)\b{_FA_STOP}{{0,30}}(?:ترجمه|انجام)\s*(?:می\u200c?کنم|میدم|می\u200c?دهم)",
+    rf"\b(?:من|بنده)\b{_FA_STOP}{{0,30}}ترجمه\s*(?:می\u200c?کنم|می\u200c?کنیم)",
     rf"\b(?:می\u200c?خوام|می\u200c?خواهم)\b{_FA_STOP}{{0,30}}ترجمه\s*کنم",
     rf"\bدرخواست ترجمه\b|\b(?:ترجمه|فصل){_FA_STOP}{{0,25}}با من\b",
     rf"\bانجامش\s*(?:می\u200c?دم|میدم|می\u200c?دهم)\b|\bمن\s*(?:می\u200c?تونم|می\u200c?توانم)"
     rf"{_FA_STOP}{{0,40}}(?:ترجمه|انجام)",
 )
 FA_RELEASES = (
-    rf"\b(?:نمی\u200c?تونم|نمی\u200c?توانم){_FA_STOP}{{0,30}}(?:تموم|تمام|ادامه)|\bامکان ادامه\b",
+    rf"\b(?:نمی\u200c?تونم|نمی\u200c?توانم){_FA_STOP}{{0,30}}(?:تموم کنم|تمام کنم|ادامه بدم|ادامه دهم)|"
+    r"\bامکان ادامه کار\b",
     # "someone else will take on this chapter" (not "someone else already chose it")
     rf"\b(?:یک|یه) نفر دیگه{_FA_STOP}{{0,25}}(?:می\u200c?کشه|انجام می|برعهده|بر عهده)",
 )

@@ -128,3 +128,14 @@ def test_select_keeps_false_claims_under_the_limit_and_takes_the_most_recall():
     assert figures["neither as claim"] < train_claims.NEITHER_LIMIT
     best = max(f["claim recall"] + f["release recall"] for f in allowed)
     assert figures["claim recall"] + figures["release recall"] == best
+
+
+@pytest.mark.slow  # trains ten models: seconds
+def test_select_says_so_when_no_setting_keeps_false_claims_under_the_limit(monkeypatch):
+    pytest.importorskip("numpy", reason="selection retrains: pip install -e '.[train]'")
+    import train_claims
+
+    monkeypatch.setattr(train_claims, "NEITHER_LIMIT", 0.0)
+    rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
+    with pytest.raises(SystemExit, match="no release weight and threshold keeps"):
+        train_claims.select(rows, folds=3)
