@@ -139,3 +139,16 @@ def test_select_says_so_when_no_setting_keeps_false_claims_under_the_limit(monke
     rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
     with pytest.raises(SystemExit, match="no release weight and threshold keeps"):
         train_claims.select(rows, folds=3)
+
+
+def test_select_reads_scores_as_the_model_does():
+    """--select turns held-out scores into verdicts itself; they must be the model's own."""
+    pytest.importorskip("numpy", reason="train_claims needs numpy: pip install -e '.[train]'")
+    import train_claims
+
+    model = claims_model.shipped()
+    rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
+    for row in rows:
+        said = row["text"].lower()
+        scores = model.scores(claims_model.features(said))
+        assert train_claims._kind(scores, model.min_probability) == model.kind(said), row["text"]
