@@ -111,19 +111,24 @@ def ratio(part: int, whole: int) -> str:
     return f"{part / whole:.3f} ({part}/{whole})" if whole else "—"
 
 
-def figures(gold: list[str], got: list[str]) -> dict[str, str]:
-    """Claim and release precision and recall, and the share of neither read as a claim."""
+def tally(gold: list[str], got: list[str]) -> dict[str, tuple[int, int]]:
+    """(part, whole) of claim and release precision and recall, and of neither read as a claim."""
     table = Counter(zip(gold, got, strict=True))
-    out = {"comments": str(len(gold))}
+    out = {}
     for label in ("claim", "release"):
         hit = table[(label, label)]
         said = sum(n for (_, p), n in table.items() if p == label)
         are = sum(n for (g, _), n in table.items() if g == label)
-        out[f"{label} precision"] = ratio(hit, said)
-        out[f"{label} recall"] = ratio(hit, are)
+        out[f"{label} precision"] = (hit, said)
+        out[f"{label} recall"] = (hit, are)
     neither = sum(n for (g, _), n in table.items() if g == "neither")
-    out["neither read as claim"] = ratio(table[("neither", "claim")], neither)
+    out["neither read as claim"] = (table[("neither", "claim")], neither)
     return out
+
+
+def figures(gold: list[str], got: list[str]) -> dict[str, str]:
+    """Claim and release precision and recall, and the share of neither read as a claim."""
+    return {"comments": str(len(gold))} | {k: ratio(*v) for k, v in tally(gold, got).items()}
 
 
 def report(title: str, rows: list[dict], got: list[str], markdown: bool) -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from pathlib import Path
 
@@ -27,21 +26,12 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from claims_eval import SETS, group, tally  # noqa: E402
 
 from generator.build import claims_model, comments  # noqa: E402
 
-DATA = ROOT / "tests" / "data" / "claims"
-FILES = (
-    "comments.jsonl",
-    "holdout.jsonl",
-    "unseen.jsonl",
-    "fresh.jsonl",
-    "round9.jsonl",
-    "round10.jsonl",
-    "round11.jsonl",
-    "round12.jsonl",
-    "round13.jsonl",
-)
 WEIGHTS = claims_model.WEIGHTS
 KINDS = claims_model.KINDS
 SETTINGS = {  # chosen with grouped cross-validation over repositories (bench/claims_eval.py)
@@ -162,9 +152,6 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
     """The release weight and threshold with the highest claim plus release recall whose share of
     neither read as claim stays under NEITHER_LIMIT, by grouped k-fold over repositories (the same
     groups as bench/claims_eval.py); with every pair's figures. The rules read first, as built."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from claims_eval import group
-
     feature_lists = featurize(rows)
     fold_of = [group(row["repo"], folds) for row in rows]
     ruled = [comments.rule_kind(row["text"]) for row in rows]
@@ -181,11 +168,14 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
                 if fold_of[i] == held:
                     scores[i] = model.scores(feature_lists[i])
         for threshold in THRESHOLDS:
-            got = [rule or _kind(s, threshold) for rule, s in zip(ruled, scores, strict=True)]
+            got = [
+                rule or claims_model.verdict(s, threshold)
+                for rule, s in zip(ruled, scores, strict=True)
+            ]
             scored.append(({**settings, "min_probability": threshold}, _figures(rows, got)))
-    allowed = [pair for pair in scored if pair[1]["neither as claim"] < NEITHER_LIMIT]
+    allowed = [pair for pair in scored if pair[1]["neither read as claim"] < NEITHER_LIMIT]
     if not allowed:
-        lowest = min(figures["neither as claim"] for _, figures in scored)
+        lowest = min(figures["neither read as claim"] for _, figures in scored)
         raise SystemExit(
             f"no release weight and threshold keeps neither-read-as-claim under {NEITHER_LIMIT} "
             f"(lowest {lowest:.3f}): look at the rules' false claims (bench/claims_eval.py --errors)"
@@ -195,39 +185,16 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
     return best[0], scored
 
 
-def _kind(scores: list[float], threshold: float) -> str:
-    """The model's verdict from its scores: claim or release when this sure, else neither."""
-    top = max(scores)
-    e = [math.exp(v - top) for v in scores]
-    best = e.index(max(e))
-    return KINDS[best] if best < 2 and e[best] / sum(e) >= threshold else "neither"
-
-
 def _figures(rows: list[dict], got: list[str]) -> dict[str, float]:
-    """Claim precision and recall, release recall, and the share of neither read as claim."""
-    pairs = [(row["label"], kind) for row, kind in zip(rows, got, strict=True)]
-
-    def share(hit: int, of: int) -> float:
-        return hit / of if of else 0.0
-
-    claims_said = sum(kind == "claim" for _, kind in pairs)
-    return {
-        "claim precision": share(pairs.count(("claim", "claim")), claims_said),
-        "claim recall": share(
-            pairs.count(("claim", "claim")), [g for g, _ in pairs].count("claim")
-        ),
-        "release recall": share(
-            pairs.count(("release", "release")), [g for g, _ in pairs].count("release")
-        ),
-        "neither as claim": share(
-            pairs.count(("neither", "claim")), [g for g, _ in pairs].count("neither")
-        ),
-    }
+    """The bench's figures (claim and release precision and recall, neither read as claim) as
+    shares, 0 where nothing is counted."""
+    counted = tally([row["label"] for row in rows], got)
+    return {name: part / whole if whole else 0.0 for name, (part, whole) in counted.items()}
 
 
 def output() -> bytes:
     """The weights file's bytes, trained on every labeled file."""
-    model = train(load(DATA / name for name in FILES))
+    model = train(load(SETS))
     return (
         json.dumps(model, sort_keys=True, ensure_ascii=False, separators=(",", ":")) + "\n"
     ).encode()
@@ -239,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--select", action="store_true", help="print the settings grid's figures")
     args = parser.parse_args(argv)
     if args.select:
-        chosen, scored = select(load(DATA / name for name in FILES))
+        chosen, scored = select(load(SETS))
         for settings, figures in scored:
             said = "  ".join(f"{name} {value:.3f}" for name, value in figures.items())
             weight, threshold = settings["class_weight"][1], settings["min_probability"]

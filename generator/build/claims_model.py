@@ -83,19 +83,9 @@ class ClaimsModel:
                 neither += w[2]
         return [claim, release, neither]
 
-    def probabilities(self, said: str) -> list[float]:
-        """How likely each kind (claim, release, neither) is, by the model alone."""
-        s = self.scores(features(said))
-        top = max(s)
-        e = [math.exp(v - top) for v in s]
-        total = sum(e)
-        return [v / total for v in e]
-
     def kind(self, said: str) -> str:
         """claim or release when the model is sure of it, else neither."""
-        p = self.probabilities(said)
-        best = p.index(max(p))
-        return KINDS[best] if best < 2 and p[best] >= self.min_probability else "neither"
+        return verdict(self.scores(features(said)), self.min_probability)
 
     def explain(self, said: str, top: int = 3) -> Verdict:
         """The kind, and the features that weighed most for it against the runner-up."""
@@ -107,6 +97,17 @@ class ClaimsModel:
         pushes = [(w[best] - w[other], f) for f in feats if (w := self.weights.get(f)) is not None]
         pushes.sort(key=lambda p: (-p[0], p[1]))
         return Verdict(found, tuple(f for gain, f in pushes[:top] if gain > 0))
+
+
+def verdict(scores: list[float], min_probability: float) -> str:
+    """claim or release when its probability (a softmax over the scores) reaches `min_probability`,
+    else neither; scripts/train_claims.py reads held-out scores with it too."""
+    top = max(scores)
+    e = [math.exp(v - top) for v in scores]
+    total = sum(e)
+    p = [v / total for v in e]
+    best = p.index(max(p))
+    return KINDS[best] if best < 2 and p[best] >= min_probability else "neither"
 
 
 @cache

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bench import claims_eval
 from generator.build import claims_words
 from generator.build.claims import Claim, claim, is_stale
 from generator.build.comments import comment_kind, rule_kind
@@ -21,16 +22,7 @@ DATA = TESTS / "data" / "claims"
 # saw it. unseen.jsonl, fresh.jsonl and the rounds after are checked for form here and measured by
 # bench/claims_eval.py.
 SETS = ("comments.jsonl", "holdout.jsonl")
-ALL_SETS = (
-    *SETS,
-    "unseen.jsonl",
-    "fresh.jsonl",
-    "round9.jsonl",
-    "round10.jsonl",
-    "round11.jsonl",
-    "round12.jsonl",
-    "round13.jsonl",
-)
+ALL_SETS = tuple(path.name for path in claims_eval.SETS)  # every labeled file, in file order
 
 
 def at(delta: timedelta) -> str:

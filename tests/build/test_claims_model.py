@@ -15,6 +15,7 @@ from generator.build.comments import read_comment, rule_kind
 from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
+UNSEEN = ROOT / "tests" / "data" / "claims" / "unseen.jsonl"
 
 
 def tiny_model(weights: dict[str, list[float]], min_probability: float = 0.9):
@@ -119,13 +120,13 @@ def test_select_keeps_false_claims_under_the_limit_and_takes_the_most_recall():
     pytest.importorskip("numpy", reason="selection retrains: pip install -e '.[train]'")
     import train_claims
 
-    rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
+    rows = train_claims.load([UNSEEN])
     chosen, scored = train_claims.select(rows, folds=3)
     grid = [(s["class_weight"][1], s["min_probability"]) for s, _ in scored]
     assert len(set(grid)) == len(train_claims.RELEASE_WEIGHTS) * len(train_claims.THRESHOLDS)
-    allowed = [f for _, f in scored if f["neither as claim"] < train_claims.NEITHER_LIMIT]
+    allowed = [f for _, f in scored if f["neither read as claim"] < train_claims.NEITHER_LIMIT]
     figures = next(f for s, f in scored if s == chosen)
-    assert figures["neither as claim"] < train_claims.NEITHER_LIMIT
+    assert figures["neither read as claim"] < train_claims.NEITHER_LIMIT
     best = max(f["claim recall"] + f["release recall"] for f in allowed)
     assert figures["claim recall"] + figures["release recall"] == best
 
@@ -136,19 +137,19 @@ def test_select_says_so_when_no_setting_keeps_false_claims_under_the_limit(monke
     import train_claims
 
     monkeypatch.setattr(train_claims, "NEITHER_LIMIT", 0.0)
-    rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
+    rows = train_claims.load([UNSEEN])
     with pytest.raises(SystemExit, match="no release weight and threshold keeps"):
         train_claims.select(rows, folds=3)
 
 
 def test_select_reads_scores_as_the_model_does():
-    """--select turns held-out scores into verdicts itself; they must be the model's own."""
+    """--select reads held-out scores with claims_model.verdict: the model's own verdicts."""
     pytest.importorskip("numpy", reason="train_claims needs numpy: pip install -e '.[train]'")
     import train_claims
 
     model = claims_model.shipped()
-    rows = train_claims.load([train_claims.DATA / "unseen.jsonl"])
+    rows = train_claims.load([UNSEEN])
     for row in rows:
         said = row["text"].lower()
         scores = model.scores(claims_model.features(said))
-        assert train_claims._kind(scores, model.min_probability) == model.kind(said), row["text"]
+        assert claims_model.verdict(scores, model.min_probability) == model.kind(said), row["text"]
