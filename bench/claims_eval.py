@@ -5,8 +5,8 @@
                                           [--fresh FILE.jsonl]
 
 The reader is the phrase rules, and where they find nothing a model learned from labeled comments
-(claims_model.py, trained by scripts/train_claims.py; numpy). The labeled sets (all nine files of tests/data/claims/ by
-default, 5,018 comments) are split into k groups by a hash of the repository name, so no repository
+(claims_model.py, trained by scripts/train_claims.py; numpy). The labeled sets (all ten files of tests/data/claims/ by
+default, 6,215 comments) are split into k groups by a hash of the repository name, so no repository
 is on both sides of a split. Each group is read by a model trained on the other groups only
 (`reader` retrains it per fold), and the figures pool those held-out verdicts. The rules learn
 nothing from the rows, but they were written reading most of comments.jsonl, holdout.jsonl and
@@ -43,7 +43,7 @@ DATA = ROOT / "tests" / "data" / "claims"
 READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
 """The files the rules were written from (all but the sealed group)."""
 FRESH = DATA / "fresh.jsonl"
-ROUNDS = tuple(DATA / f"round{n}.jsonl" for n in (9, 10, 11, 12, 13))
+ROUNDS = tuple(DATA / f"round{n}.jsonl" for n in (9, 10, 11, 12, 13, 14))
 """Each gathered after the model shipped; read once by it, then added to its training (the README)."""
 SETS = (*READ, FRESH, *ROUNDS)
 LABELS = ("claim", "release", "neither")

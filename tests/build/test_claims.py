@@ -675,9 +675,7 @@ def test_fresh_set_shares_no_repository_with_the_others():
     assert not before & {r["repo"].lower() for r in load_rows(("fresh.jsonl",))}
 
 
-@pytest.mark.parametrize(
-    "name", ["round9.jsonl", "round10.jsonl", "round11.jsonl", "round12.jsonl", "round13.jsonl"]
-)
+@pytest.mark.parametrize("name", [path.name for path in claims_eval.ROUNDS])
 def test_each_round_shares_no_repository_with_the_sets_before_it(name):
     """Each round was gathered to be read once by the shipped rules and model: new repositories."""
     before = {r["repo"].lower() for r in load_rows(ALL_SETS[: ALL_SETS.index(name)])}
