@@ -5,10 +5,11 @@
                                           [--fresh FILE.jsonl]
 
 The reader is the phrase rules, and where they find nothing a model learned from labeled comments
-(claims_model.py, trained by scripts/train_claims.py; numpy). The labeled sets (all ten files of tests/data/claims/ by
-default, 6,215 comments) are split into k groups by a hash of the repository name, so no repository
-is on both sides of a split. Each group is read by a model trained on the other groups only
-(`reader` retrains it per fold), and the figures pool those held-out verdicts. The rules learn
+(claims_model.py, trained by scripts/train_claims.py; numpy). The labeled sets (all eleven files of
+tests/data/claims/ by default, 6,467 comments) are split into k groups by a hash of the repository
+name, so no repository is on both sides of a split. Each group is read by a model trained on the
+other groups only (`reader` retrains it per fold), and the figures pool those held-out verdicts.
+Each comment is read as the build reads it: the excerpt a snapshot keeps (`seen`). The rules learn
 nothing from the rows, but they were written reading most of comments.jsonl, holdout.jsonl and
 unseen.jsonl: tests/data/claims/README.md says which group of those was never read (`SEALED`), and
 its figures are printed apart. `--fresh` (default tests/data/claims/fresh.jsonl) is a second honest
@@ -38,6 +39,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from generator.build import claims_model, comments  # noqa: E402
+from generator.core.text import excerpt  # noqa: E402
+from generator.fetch.queries import COMMENT_EXCERPT  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "claims"
 READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
@@ -45,14 +48,15 @@ READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
 FRESH = DATA / "fresh.jsonl"
 ROUNDS = tuple(DATA / f"round{n}.jsonl" for n in (9, 10, 11, 12, 13, 14))
 """Each gathered after the model shipped; read once by it, then added to its training (the README)."""
-SETS = (*READ, FRESH, *ROUNDS)
+REVISITED = DATA / "revisited.jsonl"
+"""More threads of repositories already in the files above, gathered for issue-level releases: for
+training and the pooled figures only, never read once (the model has seen those repositories)."""
+SETS = (*READ, FRESH, *ROUNDS, REVISITED)
 LABELS = ("claim", "release", "neither")
 FOLDS = 5
 SEALED = 0
 """The group left unread while the round-7 rules were written (see tests/data/claims/README.md)."""
 MIN_LANGUAGE_ROWS = 10
-EXCERPT = 200
-"""Characters of a comment the snapshot keeps (generator.fetch.queries.COMMENT_EXCERPT)."""
 
 Reader = Callable[[str], str]
 
@@ -62,6 +66,11 @@ def load(path: Path) -> list[dict]:
     return [
         json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
     ]
+
+
+def seen(row: dict) -> str:
+    """What the build reads of a labeled comment: the excerpt a snapshot keeps of it."""
+    return excerpt(row["text"], COMMENT_EXCERPT)
 
 
 def group(repo: str, k: int = FOLDS) -> int:
@@ -86,7 +95,7 @@ def held_out(rows: list[dict], k: int = FOLDS, rules_only: bool = False) -> list
         inside = [i for i, row in enumerate(rows) if group(row["repo"], k) == fold]
         read = reader([row for row in rows if group(row["repo"], k) != fold], rules_only)
         for i in inside:
-            verdicts[i] = read(rows[i]["text"])
+            verdicts[i] = read(seen(rows[i]))
     return verdicts
 
 
@@ -170,15 +179,13 @@ def errors(rows: list[dict], got: list[str], skip: int | None, k: int) -> None:
     """Every misread comment with its thread, except those in the group left unread."""
     for row, verdict in zip(rows, got, strict=True):
         if verdict != row["label"] and (skip is None or group(row["repo"], k) != skip):
-            print(
-                f"[{row['lang']} {row['label']} → {verdict}] {row['url']}\n    {row['text'][:200]!r}"
-            )
+            print(f"[{row['lang']} {row['label']} → {verdict}] {row['url']}\n    {seen(row)!r}")
 
 
 def timing(rows: list[dict], repeat: int = 20) -> None:
     """Mean time of one call over the rows' texts, cut to the excerpt a snapshot keeps: the rules
     alone and the whole reader (rules and the shipped model)."""
-    texts = [row["text"][:EXCERPT] for row in rows] * repeat
+    texts = [seen(row) for row in rows] * repeat
     for name, read in (
         ("rules alone", comments.rule_kind),
         ("comment_kind", comments.comment_kind),
@@ -246,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         fresh_keys = {(r["url"], r["text"]) for r in fresh}
         training = [r for r in rows if (r["url"], r["text"]) not in fresh_keys]
         read = reader(training, args.rules)  # trained without a row of the fresh set
-        verdicts = [read(row["text"]) for row in fresh]
+        verdicts = [read(seen(row)) for row in fresh]
         report(
             f"{args.fresh.name}: {len(fresh)} comments, read by {what.split(' trained')[0]} "
             f"trained on the {len(training)} others",

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from claims_eval import SETS, group, tally  # noqa: E402
+from claims_eval import SETS, group, seen, tally  # noqa: E402
 
 from generator.build import claims_model, comments  # noqa: E402
 
@@ -153,8 +153,9 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
     neither read as claim stays under NEITHER_LIMIT, by grouped k-fold over repositories (the same
     groups as bench/claims_eval.py); with every pair's figures. The rules read first, as built."""
     feature_lists = featurize(rows)
+    read_lists = [comments.model_features(seen(row)) for row in rows]  # what the build reads
     fold_of = [group(row["repo"], folds) for row in rows]
-    ruled = [comments.rule_kind(row["text"]) for row in rows]
+    ruled = [comments.rule_kind(seen(row)) for row in rows]
     scored = []
     for weight in RELEASE_WEIGHTS:
         settings = {**SETTINGS, "class_weight": (1.0, weight, 1.0)}
@@ -166,7 +167,7 @@ def select(rows: list[dict], folds: int = 5) -> tuple[dict, list[tuple[dict, dic
             )
             for i in range(len(rows)):
                 if fold_of[i] == held:
-                    scores[i] = model.scores(feature_lists[i])
+                    scores[i] = model.scores(read_lists[i])
         for threshold in THRESHOLDS:
             got = [
                 rule or claims_model.verdict(s, threshold)

@@ -682,6 +682,12 @@ def test_each_round_shares_no_repository_with_the_sets_before_it(name):
     assert not before & {r["repo"].lower() for r in load_rows((name,))}
 
 
+def test_revisited_threads_come_from_repositories_already_labeled():
+    """revisited.jsonl adds comments to known repositories; no new repository hides in it."""
+    before = {r["repo"].lower() for r in load_rows(ALL_SETS[: ALL_SETS.index("revisited.jsonl")])}
+    assert {r["repo"].lower() for r in load_rows(("revisited.jsonl",))} <= before
+
+
 def test_grouped_folds_keep_each_repository_on_one_side():
     from bench.claims_eval import FOLDS, group, held_out
 
@@ -692,3 +698,15 @@ def test_grouped_folds_keep_each_repository_on_one_side():
     assert all(len(folds) == 1 for folds in folds_of.values())
     assert {group(r["repo"]) for r in rows} == set(range(FOLDS))
     assert len(held_out(rows, rules_only=True)) == len(rows)
+
+
+def test_the_bench_reads_only_what_a_snapshot_keeps_of_a_comment():
+    """The fetch keeps COMMENT_EXCERPT characters of a comment; a claim past them is never read."""
+    from bench.claims_eval import held_out
+
+    preamble = "The build failed on my machine again after the last upgrade, same trace. " * 4
+    rows = [
+        {"repo": "a/b", "text": preamble + "I'd like to work on this, please assign me."},
+        {"repo": "a/b", "text": "I'd like to work on this, please assign me."},
+    ]
+    assert held_out(rows, rules_only=True) == ["neither", "claim"]
