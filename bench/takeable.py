@@ -13,22 +13,17 @@ the filter index, and each repo page's "Issues to take" and "Already taken" sect
 
 Reported:
 (a) issues shown as takeable that the world has assigned or with an open linked pull request (must
-be 0);
+    be 0);
 (b) issues comment-claimed in the ground truth yet shown: "slip through", split into claims outside
-the
-    fetched last 3 comments and rule misses (and of those, the ones only the 200-character excerpt
-    hid).
-    The ground truth reads the whole thread with the dataset's human labels: the last claim by a
-    non-maintainer that no later comment releases, made within the window before the capture time;
+    the fetched last comments and rule misses (and of those, the ones only the comment excerpt
+    hid). The ground truth reads the whole thread with the dataset's human labels: the last claim by
+    a non-maintainer that no later comment releases, made within the window before the capture time;
 (c) points and requests of the fetch as it is and of a second fetch, in the same run against the
-same
-    fake, with the comments connection taken out of the issue fragment (`PATCHED_FETCH`: a child
-    process
-    that patches `generator.github.ISSUE_FRAGMENT` and `github_queries.ISSUE_CONNECTIONS` before
-    calling
-    the CLI), both as a ratio of issue 4's floor, ceil(labeled open issues / 100) + ceil(repos /
-    100);
-    and a third fetch asking for the last 10 comments instead of 3 (`--more`), built and judged too.
+    same fake, with the comments connection taken out of the issue fragment (`PATCHED_FETCH`: a
+    child process that patches `generator.github.ISSUE_FRAGMENT` and
+    `github_queries.ISSUE_CONNECTIONS` before calling the CLI), both as a ratio of issue 4's floor,
+    ceil(labeled open issues / 100) + ceil(repos / 100); and a third fetch asking for the last 10
+    comments instead of 3 (`--more`), built and judged too.
 """
 
 from __future__ import annotations

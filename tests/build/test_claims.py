@@ -703,8 +703,10 @@ def test_grouped_folds_keep_each_repository_on_one_side():
 def test_the_bench_reads_only_what_a_snapshot_keeps_of_a_comment():
     """The fetch keeps COMMENT_EXCERPT characters of a comment; a claim past them is never read."""
     from bench.claims_eval import held_out
+    from generator.fetch.queries import COMMENT_EXCERPT
 
-    preamble = "The build failed on my machine again after the last upgrade, same trace. " * 4
+    sentence = "The build failed on my machine again after the last upgrade, same trace. "
+    preamble = sentence * (COMMENT_EXCERPT // len(sentence) + 1)
     rows = [
         {"repo": "a/b", "text": preamble + "I'd like to work on this, please assign me."},
         {"repo": "a/b", "text": "I'd like to work on this, please assign me."},

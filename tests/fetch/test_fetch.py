@@ -7,7 +7,9 @@ import pytest
 from fake_github import FakeComment
 
 from generator import sources as sources_file
+from generator.build import claims
 from generator.core import snapshot
+from generator.core.dates import parse_time
 from generator.core.github import Settings
 from generator.core.records import Capture, Issue, Repo, RepoState, Snapshot, Source
 from generator.fetch import FetchReport, Limits, collect
@@ -476,3 +478,27 @@ def test_readiness_costs_one_connection_a_repo(fake_github, github_env):
     without = run(github_env, [source(f"many/r{n:02d}") for n in range(100)], readiness=False)
     assert with_fields.points - without.points == 1  # 100 more connections: one point
     assert all(r.readiness.merged is None for r in without.snapshot.repos)
+
+
+def test_a_release_after_its_reasons_frees_the_issue(fake_github, github_env):
+    """A maintainer's release often comes after a courtesy; the fetch keeps enough to read it."""
+    # Real comment: https://github.com/hackforla/website/issues/7835 (tests/data/claims/comments.jsonl)
+    release = (
+        "Hello @mocodesss, we appreciate you taking on issue #7835, however it looks like you've "
+        "already worked on enough issues of this complexity. Try checking out some of the issues "
+        "of the next complexity from the Prioritized Backlog :)\n\nWe are going to unassign you "
+        "from this issue so you can take on another issue."
+    )
+    fake_github.add_repo("civic/site")
+    fake_github.add_issue(
+        "civic/site",
+        7,
+        "Update the footer links",
+        labels=("good first issue",),
+        comments=[
+            FakeComment("mocodesss", "2026-11-20T00:00:00Z", "Can I take this?", "NONE"),
+            FakeComment("lead", "2026-11-21T00:00:00Z", release, "MEMBER"),
+        ],
+    )
+    (issue,) = by_name(run(github_env, [source("civic/site")]))["civic/site"].issues
+    assert claims.claim(issue, parse_time(NOW)) is None
