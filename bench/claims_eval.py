@@ -39,8 +39,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from generator.build import claims_model, comments  # noqa: E402
-from generator.core.text import excerpt  # noqa: E402
-from generator.fetch.queries import COMMENT_EXCERPT  # noqa: E402
+from generator.fetch.queries import kept_comment  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "claims"
 READ = (DATA / "comments.jsonl", DATA / "holdout.jsonl", DATA / "unseen.jsonl")
@@ -70,7 +69,7 @@ def load(path: Path) -> list[dict]:
 
 def seen(row: dict) -> str:
     """What the build reads of a labeled comment: the excerpt a snapshot keeps of it."""
-    return excerpt(row["text"], COMMENT_EXCERPT)
+    return kept_comment(row["text"])
 
 
 def group(repo: str, k: int = FOLDS) -> int:

@@ -52,7 +52,7 @@ from fake_github import FakeComment, FakeGitHub, world  # noqa: E402
 from generator.build import claims, comments  # noqa: E402
 from generator.core import snapshot  # noqa: E402
 from generator.core.dates import parse_time  # noqa: E402
-from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, excerpt  # noqa: E402
+from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, kept_comment  # noqa: E402
 
 CLAIMS_DATA = ROOT / "tests" / "data" / "claims"
 TOKEN = "bench-token"
@@ -442,7 +442,7 @@ def why_missed(thread: list[Said], now: datetime, kept: int = COMMENTS_KEPT) -> 
     if not claimed_by_comment(last, now):
         return f"claim outside the last {kept} comments"
     full = [comments.comment_kind(s.text) or "neither" for s in last]
-    cut = [comments.comment_kind(excerpt(s.text, COMMENT_EXCERPT)) or "neither" for s in last]
+    cut = [comments.comment_kind(kept_comment(s.text)) or "neither" for s in last]
     if claimed_by_comment(last, now, full) and not claimed_by_comment(last, now, cut):
         return f"rule miss (the {COMMENT_EXCERPT}-character excerpt cut the claim off)"
     return "rule miss"

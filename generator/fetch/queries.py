@@ -21,6 +21,13 @@ COMMENTS_KEPT = 10
 """Most recent comments kept per issue. GitHub charges the connection by its parent's `first`, not
 its own `last`, so 10 cost the same points as 3; on the benchmark world 3 let 67 of 925 comment
 claims slip past (an older claim outside the last 3), 10 let none (bench/takeable.py)."""
+
+
+def kept_comment(text: str) -> str:
+    """What a snapshot keeps of a comment's plain text, and so all the build ever reads of it."""
+    return excerpt(text, COMMENT_EXCERPT)
+
+
 LABELS_PER_ISSUE = 20
 TOPICS_PER_REPO = 20
 ASSIGNEES_PER_ISSUE = 10
@@ -145,7 +152,7 @@ def read_issue(repo: str, node: dict) -> Issue:
                 author=(c.get("author") or {}).get("login") or "",
                 association=c.get("authorAssociation") or "",
                 created=c.get("createdAt") or "",
-                body=excerpt(c.get("bodyText") or "", COMMENT_EXCERPT),
+                body=kept_comment(c.get("bodyText") or ""),
             )
             for c in recent
         ),
