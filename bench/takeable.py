@@ -1,6 +1,6 @@
 """Acceptance of issue 9 on the fetch benchmark's world: does the built site list only takeable work?
 
-    .venv/bin/python bench/takeable.py [--repos 1000] [--seed 0] [--more 10]
+    .venv/bin/python bench/takeable.py [--repos 1000] [--seed 0] [--more N]
 
 The world is bench/fetch.py's (`world.generate`), served by an in-process FakeGitHub with no latency
 (points and requests are what matter here), except that every issue's comments are a thread of real,
@@ -18,12 +18,15 @@ Reported:
     the fetched last comments and rule misses (and of those, the ones only the comment excerpt
     hid). The ground truth reads the whole thread with the dataset's human labels: the last claim by
     a non-maintainer that no later comment releases, made within the window before the capture time;
+    and issues free in that truth yet off every listing, by why: a do-not-start label (by design: the
+    world's issues carry real labels) or a comment wrongly read as a claim;
 (c) points and requests of the fetch as it is and of a second fetch, in the same run against the
     same fake, with the comments connection taken out of the issue fragment (`PATCHED_FETCH`: a
-    child process that patches `generator.github.ISSUE_FRAGMENT` and
-    `github_queries.ISSUE_CONNECTIONS` before calling the CLI), both as a ratio of issue 4's floor,
-    ceil(labeled open issues / 100) + ceil(repos / 100); and a third fetch asking for the last 10
-    comments instead of 3 (`--more`), built and judged too.
+    child process that patches `generator.fetch.passes.ISSUE_FRAGMENT` and
+    `generator.fetch.queries.ISSUE_CONNECTIONS` before calling the CLI; a patched fetch that lists
+    other issues than the fetch as it is stops the bench), both as a ratio of issue 4's floor,
+    ceil(labeled open issues / 100) + ceil(repos / 100); and, with `--more N`, a third fetch asking
+    for the last N comments instead of `COMMENTS_KEPT`, built and judged too.
 """
 
 from __future__ import annotations
@@ -50,8 +53,10 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from fake_github import FakeComment, FakeGitHub, world  # noqa: E402
 
 from generator.build import claims, comments  # noqa: E402
+from generator.build.parked import parked_by  # noqa: E402
 from generator.core import snapshot  # noqa: E402
 from generator.core.dates import parse_time  # noqa: E402
+from generator.core.records import Source  # noqa: E402
 from generator.fetch.queries import COMMENT_EXCERPT, COMMENTS_KEPT, kept_comment  # noqa: E402
 
 CLAIMS_DATA = ROOT / "tests" / "data" / "claims"
@@ -66,23 +71,39 @@ LAST_COMMENT_DAYS = 80
 window."""
 
 PATCHED_FETCH = r"""
-import re, sys
-sys.path.insert(0, sys.argv.pop(1))
+import sys
+root = sys.argv.pop(1)
+sys.path[:0] = [root, root + "/bench"]
 kept = int(sys.argv.pop(1))
-from generator.fetch import passes as github
-from generator.fetch import queries as github_queries
-line = re.compile(r"\n *comments\(last: \d+\) \{[^\n]*\n")
-assert len(line.findall(github.ISSUE_FRAGMENT)) == 1, "the issue fragment changed shape: update PATCHED_FETCH"
-if kept:
-    github.ISSUE_FRAGMENT = re.sub(r"comments\(last: \d+\)", f"comments(last: {kept})", github.ISSUE_FRAGMENT)
-else:
-    github.ISSUE_FRAGMENT = line.sub("\n", github.ISSUE_FRAGMENT)
-    github_queries.ISSUE_CONNECTIONS -= 1
+from generator.fetch import passes, queries
+from takeable import with_comments
+passes.ISSUE_FRAGMENT = with_comments(passes.ISSUE_FRAGMENT, kept)
+if not kept:
+    queries.ISSUE_CONNECTIONS -= 1
 from generator.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 """The CLI with the issue fragment's comments connection changed before it runs: `0` takes the connection
-out (one connection fewer per issue node), N asks for the last N comments instead of the last 3."""
+out (one connection fewer per issue node), N asks for the last N comments instead."""
+_COMMENTS = re.compile(r"comments\(last: \d+\) \{")
+
+
+def with_comments(fragment: str, kept: int) -> str:
+    """The fragment asking for the last `kept` comments, or with no comments connection when 0: the
+    whole `comments(…) { … }` selection, found by its braces, so the query stays valid however the
+    fragment is wrapped."""
+    found = _COMMENTS.findall(fragment)
+    if len(found) != 1:
+        raise ValueError(f"the issue fragment has {len(found)} comments connections, not 1")
+    start = _COMMENTS.search(fragment).start()
+    if kept:
+        return fragment[:start] + f"comments(last: {kept}) {{" + fragment[start + len(found[0]) :]
+    depth, end = 0, start
+    for end in range(start, len(fragment)):
+        depth += {"{": 1, "}": -1}.get(fragment[end], 0)
+        if fragment[end] == "}" and not depth:
+            break
+    return fragment[:start] + fragment[end + 1 :]
 
 
 # --- the world's comment threads
@@ -389,6 +410,11 @@ def fetch_args(snapshot_name: str) -> tuple[str, ...]:
 # -----------------------------------------------------------------------------------
 
 
+PARKED = "a do-not-start label (by design)"
+FALSE_CLAIM = "a comment read as a claim the truth does not hold"
+UNEXPLAINED = "no reason the site gives"
+
+
 @dataclass
 class Figures:
     shown_taken: dict[str, int]
@@ -396,24 +422,30 @@ class Figures:
     claimed_truth: int
     slip: Counter
     """(b) comment-claimed in truth, not otherwise taken, yet shown as takeable, by reason."""
-    wrongly_hidden: int
-    """Free in truth (no assignee, no open PR, no held comment claim) yet hidden by a comment claim.
-    """
+    hidden: dict[tuple[str, int], str]
+    """Free in truth (no assignee, no open PR, no held comment claim) yet off every listing, with why:
+    a do-not-start label (`PARKED`, by design), a comment the site read as a claim the truth does not
+    hold (`FALSE_CLAIM`), or neither (`UNEXPLAINED`, must stay empty)."""
     missed_texts: Counter
     """The held claims behind the rule misses, by text."""
     reasons: Counter
     """Cards on repo pages' "Already taken" lists by kind of reason."""
 
 
-def judge(specs, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -> Figures:
+def judge(taken, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -> Figures:
     """Compare the built site with the world's ground truth (`kept`: comments per issue the fetch
     asked for)."""
     now = parse_time(written.captured_at)
-    taken = taken_in_world(specs)
     # the home page's HTML has the newest 200; its filter index and the API have all
     shown = shows.takeable()
     listed = sorted((r.name_with_owner.lower(), i.number) for r in written.repos for i in r.issues)
-    slip, missed_texts, claimed_truth, wrongly_hidden = Counter(), Counter(), 0, 0
+    parked = {
+        (r.name_with_owner.lower(), i.number)
+        for r in written.repos
+        for i in r.issues
+        if parked_by(i, Source(repo=r.source, cause="civic-tech"))
+    }
+    slip, missed_texts, claimed_truth, hidden = Counter(), Counter(), 0, {}
     for key in listed:
         thread = placed.get(key, [])
         truth = key not in taken and claimed_by_comment(thread, now)
@@ -424,12 +456,14 @@ def judge(specs, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -
             if why.startswith("rule miss"):
                 missed_texts[held_claim(thread[-kept:]).text] += 1
         if not truth and key not in taken and key not in shown:
-            wrongly_hidden += 1
+            hidden[key] = (
+                PARKED if key in parked else FALSE_CLAIM if key in shows.claimed else UNEXPLAINED
+            )
     return Figures(
         shown_taken={place: len(found & taken) for place, found in shows.places.items()},
         claimed_truth=claimed_truth,
         slip=slip,
-        wrongly_hidden=wrongly_hidden,
+        hidden=hidden,
         missed_texts=missed_texts,
         reasons=Counter(re.sub(r"\d+", "N", reason) for reason in shows.claimed.values()),
     )
@@ -483,7 +517,9 @@ def _variant(
             name,
         )
         run.shows = read_site(workdir / name)
-        run.figures = judge(specs, placed, run.written, run.shows, comments or COMMENTS_KEPT)
+        run.figures = judge(
+            taken_in_world(specs), placed, run.written, run.shows, comments or COMMENTS_KEPT
+        )
     return run
 
 
@@ -492,7 +528,10 @@ def main() -> None:
     parser.add_argument("--repos", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--more", type=int, default=10, help="comments per issue of the third fetch (0: skip it)"
+        "--more",
+        type=int,
+        default=0,
+        help="also fetch, build and judge asking for this many comments per issue (0: skip it)",
     )
     args = parser.parse_args()
     specs = world.generate(args.repos, args.seed)
@@ -511,7 +550,17 @@ def main() -> None:
             runs.append(
                 _variant(fake, workdir, specs, placed, f"last-{args.more}", args.more, build=True)
             )
+    for run in runs[1:]:
+        if _issue_keys(run.written) != _issue_keys(runs[0].written):
+            raise SystemExit(
+                f"the {run.name} fetch listed {len(_issue_keys(run.written))} issues, the fetch as "
+                f"it is {len(_issue_keys(runs[0].written))}: PATCHED_FETCH no longer fits the fetch"
+            )
     report(specs, placed, runs, floor, labeled)
+
+
+def _issue_keys(written: snapshot.Snapshot) -> set[tuple[str, int]]:
+    return {(r.name_with_owner, i.number) for r in written.repos for i in r.issues}
 
 
 def report(specs, placed, runs: list[Run], floor: int, labeled: int) -> None:
@@ -570,7 +619,10 @@ def _report_site(run: Run) -> None:
         print(f"    {why}: {count}")
     for text, count in figures.missed_texts.most_common(5):
         print(f"      missed {count} x: {text[:90]!r}")
-    print(f"    free in the ground truth yet hidden as comment-claimed: {figures.wrongly_hidden}")
+    hidden = Counter(figures.hidden.values())
+    print(f"    free in the ground truth yet off the listings: {len(figures.hidden)}")
+    for why in (FALSE_CLAIM, PARKED, UNEXPLAINED):
+        print(f"      {why}: {hidden[why]}")
     print(
         f'repo pages\' "Already taken" reasons: {json.dumps(dict(sorted(figures.reasons.items())))}'
     )

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from fake_github import FakeComment, world
+from fake_github.graphql_api import schema
+from graphql import parse, validate
 
 from generator import cli
 from generator.build import claims
@@ -21,6 +23,7 @@ from generator.build.render.words import claim_words
 from generator.core import snapshot
 from generator.core.dates import day, parse_time
 from generator.core.records import Source
+from generator.fetch.queries import ISSUE_FRAGMENT
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
@@ -54,7 +57,14 @@ def _hand_made(now: datetime) -> dict[int, dict]:
             "comments": [said("I will take this one.", 3, "MEMBER", "max")]
         },  # a maintainer's: not a claim
         8: {"comments": [said(CLAIM, 45)]},  # outside the 30-day window
+        9: {"labels": ("status: blocked",)},  # parked: off the lists by design
+        10: {"comments": [said(CLAIM, 4)]},  # the truth below says it is no claim: read wrongly
     }
+
+
+TRUTH = {4: ("neither", "claim"), 5: ("claim", "release"), 7: ("claim",), 8: ("claim",)}
+TRUTH[10] = ("neither",)
+"""The human label of each hand-made comment, for the benchmark's ground truth."""
 
 
 @pytest.fixture
@@ -69,16 +79,22 @@ def built(tmp_path: Path, fake_github, github_env, monkeypatch):
         spec
     ) in specs:  # the three big repos cut down: the rules, not the volume, are under test here
         spec.issues = [i for i in spec.issues if i["number"] <= 15 or i.get("is_pull_request")]
-    bench.add_threads(specs, now, seed=3)
+    placed = bench.add_threads(specs, now, seed=3)
     world.load(fake_github, specs)
     fake_github.add_repo(REPO, language="Python")
     hand = _hand_made(now)
     for number, fields in hand.items():
+        fields = dict(fields)
+        said = fields.get("comments", ())
+        placed[(REPO, number)] = [
+            bench.Said(c.body, label, c.author, c.association, parse_time(c.created))
+            for c, label in zip(said, TRUTH.get(number, ()), strict=True)
+        ]
         fake_github.add_issue(
             REPO,
             number,
             f"Rule {number}",
-            labels=("good first issue",),
+            labels=("good first issue", *fields.pop("labels", ())),
             created=_ago(now, 60),
             updated=_ago(now, 1),
             **fields,
@@ -106,11 +122,11 @@ def built(tmp_path: Path, fake_github, github_env, monkeypatch):
         | opened
         | {(REPO, n) for n, f in hand.items() if f.get("assignees")}
     )
-    return taken, written, bench.read_site(tmp_path / "site")
+    return taken, written, bench.read_site(tmp_path / "site"), placed
 
 
 def test_nothing_assigned_or_with_an_open_pull_request_is_listed_anywhere(built):
-    taken, written, shows = built
+    taken, written, shows, _ = built
     listed = {(r.name_with_owner.lower(), i.number) for r in written.repos for i in r.issues}
     assert len(taken & listed) > 20  # the world has plenty of them, so an empty reading cannot pass
     assert {
@@ -124,7 +140,7 @@ def test_nothing_assigned_or_with_an_open_pull_request_is_listed_anywhere(built)
 
 
 def test_the_site_lists_exactly_what_the_judgement_leaves_free(built):
-    _, written, shows = built
+    _, written, shows, _ = built
     now = parse_time(written.captured_at)
     verdicts = {
         (r.name_with_owner.lower(), i.number): claims.claim(i, now)
@@ -155,7 +171,7 @@ def said(claim) -> str:
 
 
 def test_claimed_issues_are_on_their_repo_page_with_their_reason(built):
-    _, written, shows = built
+    _, written, shows, _ = built
     claimed_on = day(_ago(parse_time(written.captured_at), 5))
     assert {n: shows.claimed.get((REPO, n)) for n in (2, 3, 4)} == {
         2: "assigned to @ana",
@@ -166,10 +182,36 @@ def test_claimed_issues_are_on_their_repo_page_with_their_reason(built):
 
 
 def test_a_released_claim_is_back_on_the_home_page(built):
-    _, _, shows = built
+    _, _, shows, _ = built
     home = shows.places["/"]
     assert {n for n in range(1, 9) if (REPO, n) in home} == {1, 5, 6, 7, 8}
     assert (REPO, 5) in shows.places[f"repos/{REPO}/feed.atom"]
+
+
+def test_the_benchmark_says_why_a_free_issue_is_off_the_listings(built):
+    taken, written, shows, placed = built
+    hidden = bench.judge(taken, placed, written, shows).hidden
+    assert {n: hidden.get((REPO, n)) for n in range(1, 11)} == {
+        **dict.fromkeys(range(1, 9)),
+        9: bench.PARKED,
+        10: bench.FALSE_CLAIM,
+    }
+    assert bench.PARKED in {why for key, why in hidden.items() if key[0] != REPO}
+    assert bench.UNEXPLAINED not in hidden.values()
+
+
+def test_the_patched_fetches_ask_valid_queries():
+    query = (
+        'query { repository(owner: "a", name: "b") '
+        "{ issues(first: 1) { nodes { ...IssueFields } } } }"
+    )
+    for kept in (0, 20):
+        fragment = bench.with_comments(ISSUE_FRAGMENT, kept)
+        assert validate(schema(), parse(query + fragment)) == []
+        assert ("comments" in fragment) == bool(kept)
+        assert f"comments(last: {kept})" in fragment or not kept
+    with pytest.raises(ValueError, match="0 comments connections"):
+        bench.with_comments(bench.with_comments(ISSUE_FRAGMENT, 0), 5)
 
 
 def test_the_benchmark_splits_slips_by_why():
