@@ -86,7 +86,10 @@ EN_OPENERS = (
     r"will (?:create|open|raise|make|send) (?:a |the |my )?(?:pr\b|pull req)",
     r"(?:just )?started (?:translating|translation|working on (?:this|it)|work on|on (?:this|it)\b)",
 )
-OPENER_FILLER = r"(?:(?:and|so|ok|okay|sure|yes|yeah|ya|oh|erm|um|understood|alright|then)\W+)*"
+# "ok, sure, yes" and a mention of whom the sentence addresses ("@nukeop - will do.")
+OPENER_FILLER = (
+    r"(?:(?:@[\w-]+|and|so|ok|okay|sure|yes|yeah|ya|oh|erm|um|understood|alright|then)\W+)*"
+)
 EN_REQUESTS = (
     # asked or said: "mind if i take this one?", "could i have a go at this?"
     r"\b(?:mind|ok|okay|alright|fine) if i (?:\w+ )?(?:take|tackle|work|grab|pick|try|do|handle|"

@@ -123,6 +123,14 @@ def test_releases(text):
         ("I would like to work on this issue if @x is not able to complete it.", "claim"),
         ("I mistakenly unassigned the issue. Can you reassign me?", None),
         ("Please don't give up on this, it matters to us.", None),
+        # a sentence that opens by addressing someone (real comments, rounds 11 and 14)
+        ("@gitcoinbot still working on this", "claim"),
+        ("@nukeop - Will do.", "claim"),
+        (
+            "@chrissimpkins Will do. Give me a week or so, then I'll know how feasible it is.",
+            "claim",
+        ),
+        ("@x working on this?", None),
     ],
 )
 def test_rules_alone(text, kind):
