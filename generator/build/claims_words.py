@@ -41,8 +41,9 @@ EN_CLAIMS = (
     # a pull request, said or shown
     r"\b(?:here is|here's|here are) (?:the |my |a )?(?:wip |draft )?(?:pr|pull request)\b",
     r"\b(?:pr|pull request)(?: for [^.?!\n]{1,30})? (?:is )?(?:ready|up|incoming|coming)\b",
-    r"\bi (?:have |just |also |now )*(?:put|opened|sent|pushed|submitted|raised|created|made|"
+    r"\b(?:i|we) (?:have |just |also |now )*(?:put|opened|sent|pushed|submitted|raised|created|made|"
     r"filed|posted|open) (?:up )?(?:a|the|my)? ?(?:wip |draft |new )?(?:pr|pull request)\b",
+    r"\b(?:please |pls |kindly )?review my (?:pr|pull request)\b|\bsee my (?:pr|pull req)",
     r"\bi will submit the pr\b|\bincoming in\b",
     # what i can or would like to do: "i can deal with this", "i would like to try"
     r"\bi (?:can|could) (?:\w+ly )?(?:take care of|deal with|handle|do|fix|take|help with|"
@@ -85,6 +86,11 @@ EN_OPENERS = (
     r"(?:going to|gonna) (?:pick|take|tackle|work on|do) (?:this|it)\b",
     r"will (?:create|open|raise|make|send) (?:a |the |my )?(?:pr\b|pull req)",
     r"(?:just )?started (?:translating|translation|working on (?:this|it)|work on|on (?:this|it)\b)",
+    # the writer's pull request, said without "i": "just submitted the pull request now", "pr #61 has
+    # been created", "raised #5"
+    r"(?:just )?(?:submitted|opened|raised|created|made|sent) (?:a |the |my )?(?:pr\b|pull req)",
+    r"(?:my |the )?(?:pr|pull request)(?: #\d+)? (?:has been |is )?(?:sent|raised|created|submitted|"
+    r"opened)\b|raised #\d+",
 )
 # "ok, sure, yes" and a mention of whom the sentence addresses ("@nukeop - will do.")
 OPENER_FILLER = (

@@ -35,11 +35,12 @@ _SPELLINGS = {
     "lemme": "let me",
     "assgin": "assign",  # "please assgin me", "asign me"
     "assing": "assign",
+    "assingn": "assign",
     "asign": "assign",
     "asssign": "assign",
 }
 _SPELLING = re.compile(
-    r"\b(?:i'm|i'd|i'll|i've|won't|can't|cannot|lemme|assgin|assing|asign|asssign)\b|n't\b"
+    r"\b(?:i'm|i'd|i'll|i've|won't|can't|cannot|lemme|assgin|assing|assingn|asign|asssign)\b|n't\b"
     r"|\b(?:im|i m)\b(?= (?:working|going|still|not|on|interested|trying|done|currently|also))"
     r"|(?<![\w'])m(?= still\b)|\b(we|you|they)'(re|ve|ll|d)\b"
 )
@@ -59,7 +60,7 @@ def _any(*tables: tuple[str, ...], prefix: str = "") -> re.Pattern[str]:
 # Bot commands. Alone, a bare word is one ("take", "claim 3 weeks", "@zulipbot claim"); inside a
 # sentence only a marked one is ("let me /claim", "please !assign me", "making this /available").
 _CLAIM_COMMAND = re.compile(
-    r"^(?:@[\w-]+\s+|[\w-]*bot\s+)?(?:[/!.\\]?(?:take|assign|claim|claim-issue|attempt)|[/!.\\]"
+    r"^(?:@[\w-]+\s+|[\w-]*bot\s+)?(?:[/!.\\]?(?:take|take-issue|assign|claim|claim-issue|attempt)|[/!.\\]"
     rf"(?:{words.CLAIM_VERBS}))(?:\s+(?:me|@[\w-]+|[\w-]+|\d+\s*[a-z]*))?(?:\s+@[\w-]+)?$"
 )
 _INLINE_CLAIM_COMMAND = re.compile(

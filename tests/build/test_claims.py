@@ -131,6 +131,15 @@ def test_releases(text):
             "claim",
         ),
         ("@x working on this?", None),
+        # the writer's pull request said without "i", and commands in other spellings
+        ("Just submitted the pull request now", "claim"),
+        ("PR #61 has been created. See what you think. Cheers! :)", "claim"),
+        ("OK, we have submitted a PR with another commit version b81f79d.", "claim"),
+        ("hey please review my PR.", "claim"),
+        ("Raised #5", "claim"),
+        (".take-issue", "claim"),
+        ("Assingn me this", "claim"),
+        ("Error when a pull request is opened from a fork", None),
     ],
 )
 def test_rules_alone(text, kind):
