@@ -66,9 +66,9 @@ def test_a_verdict_names_the_words_behind_it():
 
 
 def test_the_shipped_weights_are_small_and_readable():
-    # It grows with the labeled comments (6,467 from 2,347 repositories: 523 KB, 15,399 features,
-    # read in 40 ms once a build on the shared 2-core machine).
-    assert claims_model.WEIGHTS.stat().st_size <= 600_000
+    # It grows with the labeled comments (7,642 from 2,742 repositories: 602 KB, 17,678 features;
+    # at 523 KB it was read in 40 ms once a build on the shared 2-core machine).
+    assert claims_model.WEIGHTS.stat().st_size <= 700_000
     model = claims_model.shipped()
     assert 0.5 < model.min_probability <= 1.0 and len(model.bias) == 3
     assert all(len(w) == 3 for w in model.weights.values())
