@@ -11,7 +11,7 @@ from typing import Literal
 
 from ..core.dates import parse_time
 from ..core.records import Issue
-from .comments import comment_kind
+from .comments import assigned_by_command, comment_kind
 
 CLAIM_WINDOW = timedelta(days=30)
 STALE_AFTER = timedelta(days=365)
@@ -59,17 +59,21 @@ def claim(issue: Issue, now: datetime, window: timedelta = CLAIM_WINDOW) -> Clai
 def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | None:
     """The last claim by a non-maintainer that no later comment released (comments are oldest
     first)."""
-    held = None
+    held: tuple[tuple[str, ...], str] | None = None  # (who holds it, since when)
     for comment in issue.comments:
+        named = assigned_by_command(comment.body)
+        if named and named != (comment.author.lower(),):
+            held = named, comment.created  # handed to someone by command, whoever wrote it
+            continue
         kind = comment_kind(comment.body)
         if kind == "release":
             held = None
         elif kind == "claim" and comment.association.upper() not in MAINTAINERS:
-            held = comment
-    when = parse_time(held.created) if held else None
+            held = ((comment.author,) if comment.author else ()), comment.created
+    when = parse_time(held[1]) if held else None
     if held is None or when is None or now - when > window:
         return None
-    return Claim("comment", (held.author,) if held.author else (), since=held.created)
+    return Claim("comment", held[0], since=held[1])
 
 
 def last_activity(issue: Issue) -> str:

@@ -77,6 +77,10 @@ _INLINE_RELEASE_COMMAND = re.compile(
     re.MULTILINE,
 )
 _COMMAND_MARKS = ("/", "!", "\\", "@")
+# "/assign @ana", "@0crat assign @ana @bo" on a line of their own: the issue handed to those named.
+_ASSIGNS_NAMED = re.compile(
+    r"^\s*(?:[/!]|@[\w-]+\s+)assign\s+(@[\w-]+(?:[\s,]+@[\w-]+)*)\s*$", re.MULTILINE
+)
 
 _EN_RELEASES = (
     # someone removes the claimant: "we are going to unassign you", "i have unassigned myself"
@@ -362,6 +366,14 @@ def read_comment(text: str, model: claims_model.ClaimsModel) -> CommentKind | No
     said = _normalize(text)
     kind = _rules(said) or model.kind(said)
     return None if kind == "neither" else kind
+
+
+def assigned_by_command(text: str) -> tuple[str, ...]:
+    """The logins an assign command names ("/assign @ana" -> ("ana",)); () when it names none
+    ("/assign", "/assign me") or the comment has no such command. Whoever writes it, the issue is
+    theirs: a maintainer handing it over, or a volunteer naming themselves."""
+    found = _ASSIGNS_NAMED.search(_normalize(text))
+    return tuple(name.lstrip("@") for name in re.split(r"[\s,]+", found.group(1))) if found else ()
 
 
 def comment_kind(text: str) -> CommentKind | None:

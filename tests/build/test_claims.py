@@ -401,6 +401,40 @@ def test_window_is_a_parameter():
     assert claim(issue, NOW, window=timedelta(days=14)) is not None
 
 
+@pytest.mark.parametrize(
+    "body, association, by",
+    [
+        # real commands (tests/data/claims): a maintainer or a reviewer hands the issue over
+        ("/assign @kranurag7 \ngo ahead", "MEMBER", ("kranurag7",)),
+        ("@0crat assign @llorllale", "OWNER", ("llorllale",)),
+        ("/unassign @omkensey \n/assign @annehwatson", "CONTRIBUTOR", ("annehwatson",)),
+        ("/assign @ana, @bo", "NONE", ("ana", "bo")),
+        ("/assign @vol", "NONE", ("vol",)),  # the writer names themselves: their own claim
+    ],
+)
+def test_an_assign_command_naming_someone_hands_them_the_issue(body, association, by):
+    found = claim(make_issue(said(body, association=association)), NOW)
+    assert (found.kind, found.by) == ("comment", by)
+    assert claim_words(found) == "claimed in a comment by " + ", ".join(f"@{n}" for n in by)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["You can comment `/assign @yourname` to take it", "please /assign @ana", "/assign me"],
+)
+def test_an_assign_command_is_a_hand_over_only_on_a_line_of_its_own(body):
+    found = claim(make_issue(said(body, association="MEMBER")), NOW)
+    assert found is None  # a maintainer's words, not a command handing the issue to someone
+
+
+def test_a_hand_over_is_released_like_any_claim():
+    issue = make_issue(
+        said("/assign @ana", days=9, association="MEMBER", author="lead"),
+        said("Unassigning due to inactivity.", days=2, association="MEMBER", author="lead"),
+    )
+    assert claim(issue, NOW) is None
+
+
 @pytest.mark.parametrize("association", ["OWNER", "MEMBER", "COLLABORATOR", "member"])
 def test_maintainer_claim_language_does_not_claim(association):
     assert claim(make_issue(said("I'm working on this", association=association)), NOW) is None

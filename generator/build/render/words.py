@@ -35,7 +35,8 @@ def claim_words(claim: Claim) -> str:
         number = re.search(r"/pull/(\d+)", claim.link)
         return f"PR #{number.group(1)} open" if number else "a pull request is open"
     if claim.kind == "comment":
-        return f"claimed in a comment by @{claim.by[0]}" if claim.by else "claimed in a comment"
+        by = ", ".join(f"@{name}" for name in claim.by)
+        return f"claimed in a comment by {by}" if by else "claimed in a comment"
     if claim.kind == "unknown":
         return "GitHub did not return its comments, so a claim in them could not be checked"
     return "marked assigned when captured"
