@@ -85,25 +85,27 @@ sys.exit(main(sys.argv[1:]))
 """
 """The CLI with the issue fragment's comments connection changed before it runs: `0` takes the connection
 out (one connection fewer per issue node), N asks for the last N comments instead."""
-_COMMENTS = re.compile(r"comments\(last: \d+\) \{")
+_COMMENTS = re.compile(r"\bcomments\(last: \d+\) \{")
 
 
 def with_comments(fragment: str, kept: int) -> str:
     """The fragment asking for the last `kept` comments, or with no comments connection when 0: the
     whole `comments(…) { … }` selection, found by its braces, so the query stays valid however the
     fragment is wrapped."""
-    found = _COMMENTS.findall(fragment)
+    found = list(_COMMENTS.finditer(fragment))
     if len(found) != 1:
-        raise ValueError(f"the issue fragment has {len(found)} comments connections, not 1")
-    start = _COMMENTS.search(fragment).start()
+        raise ValueError(
+            f"the issue fragment has {len(found)} selections matching `comments(last: N) {{`, not 1"
+        )
+    start, opened = found[0].span()
     if kept:
-        return fragment[:start] + f"comments(last: {kept}) {{" + fragment[start + len(found[0]) :]
-    depth, end = 0, start
-    for end in range(start, len(fragment)):
+        return fragment[:start] + f"comments(last: {kept}) {{" + fragment[opened:]
+    depth = 1
+    for end in range(opened, len(fragment)):
         depth += {"{": 1, "}": -1}.get(fragment[end], 0)
-        if fragment[end] == "}" and not depth:
-            break
-    return fragment[:start] + fragment[end + 1 :]
+        if not depth:
+            return fragment[:start] + fragment[end + 1 :]
+    raise ValueError("the comments selection of the issue fragment never closes its braces")
 
 
 # --- the world's comment threads
@@ -433,8 +435,10 @@ class Figures:
 
 
 def judge(taken, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -> Figures:
-    """Compare the built site with the world's ground truth (`kept`: comments per issue the fetch
-    asked for)."""
+    """Compare the built site with the world's ground truth: `taken`, the (repo, number) keys the
+    world has assigned or with an open linked PR (`taken_in_world`); `placed`, the threads
+    (`add_threads`); `kept`, comments per issue the fetch asked for. Parked labels are the built-in
+    vocabulary's, as `sources_yaml` names none of its own."""
     now = parse_time(written.captured_at)
     # the home page's HTML has the newest 200; its filter index and the API have all
     shown = shows.takeable()
@@ -457,7 +461,11 @@ def judge(taken, placed, written, shows: SiteShows, kept: int = COMMENTS_KEPT) -
                 missed_texts[held_claim(thread[-kept:]).text] += 1
         if not truth and key not in taken and key not in shown:
             hidden[key] = (
-                PARKED if key in parked else FALSE_CLAIM if key in shows.claimed else UNEXPLAINED
+                PARKED
+                if key in parked
+                else FALSE_CLAIM
+                if shows.claimed.get(key, "").startswith("claimed in a comment")
+                else UNEXPLAINED
             )
     return Figures(
         shown_taken={place: len(found & taken) for place, found in shows.places.items()},
@@ -496,13 +504,26 @@ class Run:
 
 
 def _variant(
-    fake, workdir: Path, specs, placed, name: str, comments: int | None, build: bool
+    fake,
+    workdir: Path,
+    specs,
+    placed,
+    name: str,
+    comments: int | None,
+    build: bool,
+    listed: set[tuple[str, int]] | None = None,
 ) -> Run:
-    """Fetch with `comments` (see run_cli), optionally build and judge the site."""
+    """Fetch with `comments` (see run_cli), optionally build and judge the site; stop when the
+    fetch lists other issues than `listed` (a patched fetch that no longer fits)."""
     shot = f"{name}.json"
     requests, points = run_cli(fake, workdir, *fetch_args(shot), comments=comments)
     data = (workdir / shot).read_bytes()
     run = Run(name, requests, points, snapshot.loads(data), len(data))
+    if listed is not None and _issue_keys(run.written) != listed:
+        raise SystemExit(
+            f"the {name} fetch listed {len(_issue_keys(run.written))} issues, the fetch as it is "
+            f"{len(listed)}: PATCHED_FETCH no longer fits the fetch"
+        )
     if build:
         run_cli(
             fake,
@@ -542,20 +563,12 @@ def main() -> None:
         workdir = Path(tmp)
         world.load(fake, specs)
         (workdir / "sources.yaml").write_text(sources_yaml(specs))
-        runs = [
-            _variant(fake, workdir, specs, placed, "as-is", None, build=True),
-            _variant(fake, workdir, specs, placed, "no-comments", 0, build=False),
-        ]
+        runs = [_variant(fake, workdir, specs, placed, "as-is", None, build=True)]
+        listed = _issue_keys(runs[0].written)
+        runs.append(_variant(fake, workdir, specs, placed, "no-comments", 0, False, listed))
         if args.more:
-            runs.append(
-                _variant(fake, workdir, specs, placed, f"last-{args.more}", args.more, build=True)
-            )
-    for run in runs[1:]:
-        if _issue_keys(run.written) != _issue_keys(runs[0].written):
-            raise SystemExit(
-                f"the {run.name} fetch listed {len(_issue_keys(run.written))} issues, the fetch as "
-                f"it is {len(_issue_keys(runs[0].written))}: PATCHED_FETCH no longer fits the fetch"
-            )
+            more = f"last-{args.more}"
+            runs.append(_variant(fake, workdir, specs, placed, more, args.more, True, listed))
     report(specs, placed, runs, floor, labeled)
 
 

@@ -62,7 +62,7 @@ def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | No
     held: tuple[tuple[str, ...], str] | None = None  # (who holds it, since when)
     for comment in issue.comments:
         named = assigned_by_command(comment.body)
-        if named and named != (comment.author.lower(),):
+        if named and [n.lower() for n in named] != [comment.author.lower()]:
             held = named, comment.created  # handed to someone by command, whoever wrote it
             continue
         kind = comment_kind(comment.body)

@@ -24,6 +24,9 @@ BOT_RELEASE_VERBS = "unassign|unclaim|untake|disclaim|abandon|refuse|resign|drop
 PLATFORMS = "windows|linux|mac|macos|ubuntu|debian|fedora|android|ios"
 """What someone works on in a bug report ("I'm working on Windows 10"), not an issue they took."""
 
+PR_CLAUSE_END = r"(?: now| for (?:this|it|the issue)| to (?:fix|address|resolve|close)\b.*)?\s*$"
+"""Where a pull request said without "i" must end to be the writer's: the clause, or its purpose."""
+
 EN_CLAIMS = (
     # progress said in the first person: "i am still working on it", "i am on it"
     r"\bi am (?:still |currently |now |already |actively |also |just )*(?:working on|translating|"
@@ -41,9 +44,11 @@ EN_CLAIMS = (
     # a pull request, said or shown
     r"\b(?:here is|here's|here are) (?:the |my |a )?(?:wip |draft )?(?:pr|pull request)\b",
     r"\b(?:pr|pull request)(?: for [^.?!\n]{1,30})? (?:is )?(?:ready|up|incoming|coming)\b",
-    r"\b(?:i|we) (?:have |just |also |now )*(?:put|opened|sent|pushed|submitted|raised|created|made|"
-    r"filed|posted|open) (?:up )?(?:a|the|my)? ?(?:wip |draft |new )?(?:pr|pull request)\b",
-    r"\b(?:please |pls |kindly )?review my (?:pr|pull request)\b|\bsee my (?:pr|pull req)",
+    # "we" only in the perfect: "every time we open a pr the build fails" reports a bug
+    r"\b(?:i (?:have |just |also |now )*|we (?:have |just )+)(?:put|opened|sent|pushed|submitted|"
+    r"raised|created|made|filed|posted|open) (?:up )?(?:a|the|my)? ?(?:wip |draft |new )?(?:pr|"
+    r"pull request)\b",
+    r"\breview my (?:pr|pull request)\b|\bsee my (?:pr\b|pull req)",
     r"\bi will submit the pr\b|\bincoming in\b",
     # what i can or would like to do: "i can deal with this", "i would like to try"
     r"\bi (?:can|could) (?:\w+ly )?(?:take care of|deal with|handle|do|fix|take|help with|"
@@ -86,11 +91,11 @@ EN_OPENERS = (
     r"(?:going to|gonna) (?:pick|take|tackle|work on|do) (?:this|it)\b",
     r"will (?:create|open|raise|make|send) (?:a |the |my )?(?:pr\b|pull req)",
     r"(?:just )?started (?:translating|translation|working on (?:this|it)|work on|on (?:this|it)\b)",
-    # the writer's pull request, said without "i": "just submitted the pull request now", "pr #61 has
-    # been created", "raised #5"
-    r"(?:just )?(?:submitted|opened|raised|created|made|sent) (?:a |the |my )?(?:pr\b|pull req)",
-    r"(?:my |the )?(?:pr|pull request)(?: #\d+)? (?:has been |is )?(?:sent|raised|created|submitted|"
-    r"opened)\b|raised #\d+",
+    # the writer's pull request, said without "i" as a clause of its own: "just submitted the pull
+    # request now", "pr #61 has been created", "raised #5"; not "pr opened from a fork fails"
+    r"(?:(?:just )?(?:submitted|opened|raised|created|made|sent) (?:a |the |my )?(?:pr|pull req|"
+    r"pull request)|(?:my |the )?(?:pr|pull request)(?: #\d+)? (?:has been |is )?(?:sent|raised|"
+    r"created|submitted|opened)(?: #\d+)?|raised #\d+)" + PR_CLAUSE_END,
 )
 # "ok, sure, yes" and a mention of whom the sentence addresses ("@nukeop - will do.")
 OPENER_FILLER = (

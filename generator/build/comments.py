@@ -79,7 +79,8 @@ _INLINE_RELEASE_COMMAND = re.compile(
 _COMMAND_MARKS = ("/", "!", "\\", "@")
 # "/assign @ana", "@0crat assign @ana @bo" on a line of their own: the issue handed to those named.
 _ASSIGNS_NAMED = re.compile(
-    r"^\s*(?:[/!]|@[\w-]+\s+)assign\s+(@[\w-]+(?:[\s,]+@[\w-]+)*)\s*$", re.MULTILINE
+    r"^\s*(?:[/!]|@[\w-]+\s+)assign\s+(@[\w-]+(?:[\s,]+@[\w-]+)*)\s*$",
+    re.MULTILINE | re.IGNORECASE,
 )
 
 _EN_RELEASES = (
@@ -372,8 +373,9 @@ def assigned_by_command(text: str) -> tuple[str, ...]:
     """The logins an assign command names ("/assign @ana" -> ("ana",)); () when it names none
     ("/assign", "/assign me") or the comment has no such command. Whoever writes it, the issue is
     theirs: a maintainer handing it over, or a volunteer naming themselves."""
-    found = _ASSIGNS_NAMED.search(_normalize(text))
-    return tuple(name.lstrip("@") for name in re.split(r"[\s,]+", found.group(1))) if found else ()
+    said = _QUOTED.sub(" ", text) if any(m in text for m in _QUOTE_MARKS) else text
+    found = _ASSIGNS_NAMED.search(said)  # logins as the writer spelled them
+    return tuple(n.lstrip("@") for n in re.split(r"[\s,]+", found.group(1))) if found else ()
 
 
 def comment_kind(text: str) -> CommentKind | None:

@@ -123,7 +123,7 @@ def test_releases(text):
         ("I would like to work on this issue if @x is not able to complete it.", "claim"),
         ("I mistakenly unassigned the issue. Can you reassign me?", None),
         ("Please don't give up on this, it matters to us.", None),
-        # a sentence that opens by addressing someone (real comments, rounds 11 and 14)
+        # a sentence that opens by addressing someone (real comments, rounds 11, 12 and 14)
         ("@gitcoinbot still working on this", "claim"),
         ("@nukeop - Will do.", "claim"),
         (
@@ -140,6 +140,12 @@ def test_releases(text):
         (".take-issue", "claim"),
         ("Assingn me this", "claim"),
         ("Error when a pull request is opened from a fork", None),
+        # bug reports that name a pull request are no claims
+        ("PR opened from a fork doesn't get the secrets.", None),
+        ("The PR is created with the wrong base branch.", None),
+        ("Just opened the pull request page and it is blank", None),
+        ("Every time we open a PR the build fails", None),
+        ("see my previous comment", None),
     ],
 )
 def test_rules_alone(text, kind):
@@ -409,7 +415,9 @@ def test_window_is_a_parameter():
         ("@0crat assign @llorllale", "OWNER", ("llorllale",)),
         ("/unassign @omkensey \n/assign @annehwatson", "CONTRIBUTOR", ("annehwatson",)),
         ("/assign @ana, @bo", "NONE", ("ana", "bo")),
-        ("/assign @vol", "NONE", ("vol",)),  # the writer names themselves: their own claim
+        ("/assign @Vol", "NONE", ("vol",)),  # the writer names themselves: their own claim
+        ("/assign @FeynmanZhou", "MEMBER", ("FeynmanZhou",)),  # spelled as written
+        ("/Assign @Asign", "MEMBER", ("Asign",)),  # not respelled as the reading respells words
     ],
 )
 def test_an_assign_command_naming_someone_hands_them_the_issue(body, association, by):

@@ -62,8 +62,13 @@ def _hand_made(now: datetime) -> dict[int, dict]:
     }
 
 
-TRUTH = {4: ("neither", "claim"), 5: ("claim", "release"), 7: ("claim",), 8: ("claim",)}
-TRUTH[10] = ("neither",)
+TRUTH = {
+    4: ("neither", "claim"),
+    5: ("claim", "release"),
+    7: ("claim",),
+    8: ("claim",),
+    10: ("neither",),
+}
 """The human label of each hand-made comment, for the benchmark's ground truth."""
 
 
@@ -210,8 +215,10 @@ def test_the_patched_fetches_ask_valid_queries():
         assert validate(schema(), parse(query + fragment)) == []
         assert ("comments" in fragment) == bool(kept)
         assert f"comments(last: {kept})" in fragment or not kept
-    with pytest.raises(ValueError, match="0 comments connections"):
+    with pytest.raises(ValueError, match="0 selections"):
         bench.with_comments(bench.with_comments(ISSUE_FRAGMENT, 0), 5)
+    with pytest.raises(ValueError, match="never closes"):
+        bench.with_comments("fragment F on Issue { number comments(last: 3) { totalCount", 0)
 
 
 def test_the_benchmark_splits_slips_by_why():
