@@ -30,7 +30,7 @@ class Claim:
     """`unknown`: GitHub did not return the issue's comments, so a claim in them could not be
     checked."""
     by: tuple[str, ...] = ()
-    """Who holds it, when known (assignees or the commenter)."""
+    """Who holds it, when known: the assignees, the commenter, or whom an assign command names."""
     link: str = ""
     """The open pull request, for `pull-request`."""
     since: str = ""
@@ -57,23 +57,24 @@ def claim(issue: Issue, now: datetime, window: timedelta = CLAIM_WINDOW) -> Clai
 
 
 def _comment_claim(issue: Issue, now: datetime, window: timedelta) -> Claim | None:
-    """The last claim by a non-maintainer that no later comment released (comments are oldest
-    first)."""
-    held: tuple[tuple[str, ...], str] | None = None  # (who holds it, since when)
+    """The last claim no later comment released (comments are oldest first): a non-maintainer's
+    own, or an assign command handing the issue to someone it names, whoever wrote it."""
+    held = None
     for comment in issue.comments:
         named = assigned_by_command(comment.body)
         if named and [n.lower() for n in named] != [comment.author.lower()]:
-            held = named, comment.created  # handed to someone by command, whoever wrote it
+            held = Claim("comment", named, since=comment.created)
             continue
         kind = comment_kind(comment.body)
         if kind == "release":
             held = None
         elif kind == "claim" and comment.association.upper() not in MAINTAINERS:
-            held = ((comment.author,) if comment.author else ()), comment.created
-    when = parse_time(held[1]) if held else None
-    if held is None or when is None or now - when > window:
+            by = (comment.author,) if comment.author else ()
+            held = Claim("comment", by, since=comment.created)
+    when = parse_time(held.since) if held else None
+    if when is None or now - when > window:
         return None
-    return Claim("comment", held[0], since=held[1])
+    return held
 
 
 def last_activity(issue: Issue) -> str:

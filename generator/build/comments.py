@@ -260,10 +260,12 @@ def _normalize(text: str) -> str:
         text = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith(">"))
     if "](" in text:
         text = _LINK.sub(r"\1", text)  # a Markdown link reads as its words
-    if any(mark in text for mark in _QUOTE_MARKS):
-        # quoted commands ("assign me", `/take`, 【已认领本任务】) and links are not said
-        text = _QUOTED.sub(" ", text)
-    return _SPELLING.sub(_respell, text)
+    return _SPELLING.sub(_respell, _unquoted(text))
+
+
+def _unquoted(text: str) -> str:
+    """Without quoted commands ("assign me", `/take`, 【已认领本任务】) and links: not said."""
+    return _QUOTED.sub(" ", text) if any(mark in text for mark in _QUOTE_MARKS) else text
 
 
 def _first_person_intent(text: str) -> bool:
@@ -373,8 +375,7 @@ def assigned_by_command(text: str) -> tuple[str, ...]:
     """The logins an assign command names ("/assign @ana" -> ("ana",)); () when it names none
     ("/assign", "/assign me") or the comment has no such command. Whoever writes it, the issue is
     theirs: a maintainer handing it over, or a volunteer naming themselves."""
-    said = _QUOTED.sub(" ", text) if any(m in text for m in _QUOTE_MARKS) else text
-    found = _ASSIGNS_NAMED.search(said)  # logins as the writer spelled them
+    found = _ASSIGNS_NAMED.search(_unquoted(text))  # logins as the writer spelled them
     return tuple(n.lstrip("@") for n in re.split(r"[\s,]+", found.group(1))) if found else ()
 
 
