@@ -145,7 +145,8 @@ _SETTING = re.compile(words.EN_SETTING)
 
 # What a claimant says they will do to the issue, and the words allowed between "i" and that verb.
 _ACTION = re.compile(
-    r"\b(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look "
+    r"\b(?!tak(?:e|ing) (?:this|that|it) " + words.TAKEN_ELSEWHERE + ")"
+    r"(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look "
     r"at)?|pick(?:ing)? up|claim|do|doing|"
     r"contribut(?:e|ing) to|help(?:ing)? with|look(?:ing)? into|tackl(?:e|ing)|handl(?:e|ing)|"
     r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|complet(?:e|ing)|"

@@ -131,6 +131,10 @@ def test_releases(text):
             "claim",
         ),
         ("@x working on this?", None),
+        # the discussion is taken elsewhere, not the issue (from the review of the opener)
+        ("@dave taking this to the mailing list", None),
+        ("I will take this up with the team on Monday.", None),
+        ("I will take it offline.", None),
         # the writer's pull request said without "i", and commands in other spellings
         ("Just submitted the pull request now", "claim"),
         ("PR #61 has been created. See what you think. Cheers! :)", "claim"),
