@@ -24,8 +24,12 @@ BOT_RELEASE_VERBS = "unassign|unclaim|untake|disclaim|abandon|refuse|resign|drop
 PLATFORMS = "windows|linux|mac|macos|ubuntu|debian|fedora|android|ios"
 """What someone works on in a bug report ("I'm working on Windows 10"), not an issue they took."""
 
-# Where a discussion is taken, not the issue: "@dave taking this to the mailing list"
-TAKEN_ELSEWHERE = r"(?:to|offline|elsewhere|up with|over to)\b"
+EN_TAKEN_ELSEWHERE = (
+    r"\btak(?:e|ing)\s+(?:this|it|that|the discussion|this discussion)\s+(?:to\s+(?:the\s+|a\s+|our\s+"
+    r"|your\s+)?(?:mailing list|list|forum|discord|slack|gitter|matrix|irc|chat|discussions?|team|"
+    r"dev list|meeting|call|email)\b|offline\b|elsewhere\b|up\s+with\b|over\s+to\b)"
+)
+"""Where the talk is taken, not the issue ("@dave taking this to the mailing list"): no claim."""
 PR_CLAUSE_END = r"(?: now| for (?:this|it|the issue)| to (?:fix|address|resolve|close)\b.*)?\s*$"
 """Where a pull request said without "i" must end to be the writer's: the clause, or its purpose."""
 
@@ -39,7 +43,7 @@ EN_CLAIMS = (
     # what i will do next to it
     r"\bi (?:will|am going to|shall) (?:\w+ly )?(?:finish|submit|send|open a|push|complete|"
     r"start (?:working|on (?:it|this|that))|begin (?:working|on)|continue|fix|implement|"
-    r"translate|tackle|take (?:(?:this|it|that)(?! " + TAKEN_ELSEWHERE + ")|care|over|the)|"
+    r"translate|tackle|take (?:this|it|that|care|over|the)|"
     r"handle|raise|make a pr|work on|recommit|go on|get (?:it|this|a pr|the pr) (?:done|ready|up|"
     r"in)|have (?:it|this|a pr|the pr) (?:done|ready|up)|share the|update the pr|"
     r"try to (?:fix|work|do|take|implement|solve|translate|finish)|do (?:it|this|that))\b",
@@ -82,7 +86,7 @@ EN_OPENERS = (
     r"(?:still |currently |now )?(?:working on (?:it|this|that|the fix|a fix|fix|a pr|the pr|"
     r"the translation)|on it)\b",
     r"will (?:do\b|finish|complete|submit|push|send|open a)",
-    r"dibs\b|taking (?:this|it)\b(?! " + TAKEN_ELSEWHERE + ")",
+    r"dibs\b|taking (?:this|it)\b",
     r"will be (?:done|ready|finished|sharing|submitting|pushing|sending|opening|raising)\b",
     r"would (?:like|love) to (?:work on|take|tackle|do|fix)\b",
     r"starting (?:on |with |page|chapter|section|work|now)",

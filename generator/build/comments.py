@@ -142,11 +142,11 @@ _SCRIPT_CLAIMS = _any(words.SCRIPT_CLAIMS)
 _SCRIPT_OPENER = _any(words.ZH_OPENERS)
 _NOT_SCRIPT_CLAIM = _any(words.SCRIPT_NOT_CLAIM)
 _SETTING = re.compile(words.EN_SETTING)
+_ELSEWHERE = re.compile(words.EN_TAKEN_ELSEWHERE)
 
 # What a claimant says they will do to the issue, and the words allowed between "i" and that verb.
 _ACTION = re.compile(
-    r"\b(?!tak(?:e|ing) (?:this|that|it) " + words.TAKEN_ELSEWHERE + ")"
-    r"(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look "
+    r"\b(?:work(?:ing)?(?: further)? (?:on|under)|tak(?:e|ing)(?: on| up| a look "
     r"at)?|pick(?:ing)? up|claim|do|doing|"
     r"contribut(?:e|ing) to|help(?:ing)? with|look(?:ing)? into|tackl(?:e|ing)|handl(?:e|ing)|"
     r"fix(?:ing)?|solv(?:e|ing)|resolv(?:e|ing)|finish(?:ing)?|finaliz(?:e|ing)|complet(?:e|ing)|"
@@ -337,7 +337,11 @@ def _claims(said: str, bare: str, stated: str, script: bool) -> bool:
 
 def _rules(said: str) -> CommentKind | Literal["neither"] | None:
     """The phrase rules' verdict on a normalized comment: None when they have none, "neither" when
-    they know it is not a claim or a release (a bug report's setting), so no model reads it."""
+    they know it is not a claim or a release (a bug report's setting, a talk taken elsewhere), so
+    no model reads it."""
+    elsewhere = "tak" in said and _ELSEWHERE.search(said)
+    if elsewhere:  # "i will take this to the mailing list": the rest may still claim or release
+        said = _ELSEWHERE.sub(" ", said)
     bare = _PUNCTUATION.sub(" ", said).strip()
     if _RELEASE_COMMAND.match(bare):
         return "release"
@@ -352,7 +356,7 @@ def _rules(said: str) -> CommentKind | Literal["neither"] | None:
         return "release"
     if _claims(said, bare, stated, script):
         return "claim"
-    return "neither" if _SETTING.search(said) else None
+    return "neither" if elsewhere or _SETTING.search(said) else None
 
 
 def rule_kind(text: str) -> CommentKind | Literal["neither"] | None:

@@ -131,10 +131,16 @@ def test_releases(text):
             "claim",
         ),
         ("@x working on this?", None),
-        # the discussion is taken elsewhere, not the issue (from the review of the opener)
-        ("@dave taking this to the mailing list", None),
-        ("I will take this up with the team on Monday.", None),
-        ("I will take it offline.", None),
+        # the talk is taken elsewhere, not the issue: known as such, so no model is asked (the
+        # first is the reviewers' example against the leading-mention opener)
+        ("@dave taking this to the mailing list", "neither"),
+        ("I will take this up with the team on Monday.", "neither"),
+        ("I'll take it offline.", "neither"),
+        ("I can take this to the forum", "neither"),
+        ("I will take this to the mailing list. Meanwhile I am working on it.", "claim"),
+        ("I will take this to completion.", "claim"),
+        ("taking it over", "claim"),
+        ("I will take this up", "claim"),
         # the writer's pull request said without "i", and commands in other spellings
         ("Just submitted the pull request now", "claim"),
         ("PR #61 has been created. See what you think. Cheers! :)", "claim"),
@@ -273,6 +279,10 @@ def test_every_pattern_of_a_word_table_starts_at_a_word_boundary():
         "We've been working on it, thanks for the suggestion.",
         "> Can I work on this?\nPlease read the contributing guide first.",  # a quoted reply
         "Can you assign me a good first issue?",  # any issue, not this one
+        # the talk is taken elsewhere: the model, which knows "take this", is not asked
+        "@dave taking this to the mailing list",
+        "I'll take this to the mailing list",
+        "I will take it offline.",
         # a maintainer's warning, not an act
         "If there is no progress by Friday, I will re open the task for other contributors.",
         "",
