@@ -565,10 +565,14 @@ def main() -> None:
         (workdir / "sources.yaml").write_text(sources_yaml(specs))
         runs = [_variant(fake, workdir, specs, placed, "as-is", None, build=True)]
         listed = _issue_keys(runs[0].written)
-        runs.append(_variant(fake, workdir, specs, placed, "no-comments", 0, False, listed))
+        runs.append(
+            _variant(fake, workdir, specs, placed, "no-comments", 0, build=False, listed=listed)
+        )
         if args.more:
             more = f"last-{args.more}"
-            runs.append(_variant(fake, workdir, specs, placed, more, args.more, True, listed))
+            runs.append(
+                _variant(fake, workdir, specs, placed, more, args.more, build=True, listed=listed)
+            )
     report(specs, placed, runs, floor, labeled)
 
 
