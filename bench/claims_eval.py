@@ -5,8 +5,8 @@
                                           [--fresh FILE.jsonl]
 
 The reader is the phrase rules, and where they find nothing a model learned from labeled comments
-(claims_model.py, trained by scripts/train_claims.py; numpy). The labeled sets (all eleven files of
-tests/data/claims/ by default, 6,467 comments) are split into k groups by a hash of the repository
+(claims_model.py, trained by scripts/train_claims.py; numpy). The labeled sets (all fourteen files of
+tests/data/claims/ by default, 8,651 comments) are split into k groups by a hash of the repository
 name, so no repository is on both sides of a split. Each group is read by a model trained on the
 other groups only (`reader` retrains it per fold), and the figures pool those held-out verdicts.
 Each comment is read as the build reads it: the excerpt a snapshot keeps (`seen`). The rules learn
