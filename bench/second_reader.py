@@ -93,8 +93,9 @@ def draw_issues(seed: int = SEED) -> list[dict]:
     skill = [i for i in kept if gold.gold_skills(records[i]["labels"]) is not None]
     sized = {i for i in kept if gold.gold_effort(records[i]["labels"]) is not None}
     drawn = skill[:SKILL_DRAWN]
-    more = SIZED_DRAWN - sum(i in sized for i in drawn)
-    drawn += [i for i in kept if i in sized and i not in set(drawn)][: max(0, more)]
+    chosen = set(drawn)
+    more = SIZED_DRAWN - len(chosen & sized)
+    drawn += [i for i in kept if i in sized and i not in chosen][: max(0, more)]
     rng.shuffle(drawn)
     return [records[i] for i in drawn]
 
@@ -189,7 +190,7 @@ def issues_report() -> None:
 
 
 def draw(into: Path) -> None:
-    """Write the batches the second readers were given (three each), labels and truth left out."""
+    """Write the batches the second readers were given (READERS of each sample), no labels or truth."""
     into.mkdir(parents=True, exist_ok=True)
     comments = [
         {
